@@ -1,0 +1,26 @@
+package io.kubelab.checks;
+
+import java.util.List;
+import java.util.Map;
+
+/** The shape of a check parameter's value in lab YAML. */
+public enum ParamType {
+    STRING, INTEGER, BOOLEAN, LIST, MAP;
+
+    /** True when a YAML value (already read into Java) has this shape. */
+    public boolean accepts(Object value) {
+        return switch (this) {
+            case STRING -> value instanceof String || value instanceof Number || value instanceof Boolean;
+            case INTEGER -> value instanceof Number
+                    || (value instanceof String s && s.matches("-?\\d+"));
+            case BOOLEAN -> value instanceof Boolean
+                    || (value instanceof String s && (s.equals("true") || s.equals("false")));
+            case LIST -> value instanceof List<?> || value instanceof String;
+            case MAP -> value instanceof Map<?, ?>;
+        };
+    }
+
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

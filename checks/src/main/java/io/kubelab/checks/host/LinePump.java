@@ -1,0 +1,71 @@
+package io.kubelab.checks.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Copies one output stream of a running command to a listener line by line, as the lines come,
+ * and into a buffer. Runs on its own thread so stdout and stderr never block each other.
+ */
+final class LinePump implements Runnable {
+    private final InputStream in;
+    private final OutputListener.Stream stream;
+    private final OutputListener listener;
+    private final OutputBuffer buffer = new OutputBuffer();
+
+    LinePump(InputStream in, OutputListener.Stream stream, OutputListener listener) {
+        this.in = in;
+        this.stream = stream;
+        this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+        StringBuilder line = new StringBuilder();
+        char[] chunk = new char[8192];
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            int n;
+            while ((n = reader.read(chunk)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    char c = chunk[i];
+                    if (c == '\n') {
+                        emit(line);
+                    } else if (c != '\r') {
+                        line.append(c);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The stream was closed under us (the command was ended): keep what we have.
+        } finally {
+            if (line.length() > 0) {
+                emit(line);
+            }
+        }
+    }
+
+    private void emit(StringBuilder line) {
+        String s = line.toString();
+        line.setLength(0);
+        buffer.append(s);
+        try {
+            listener.line(stream, s);
+        } catch (RuntimeException e) {
+            // A broken listener must not stop the command's output from being kept.
+        }
+    }
+
+    String text() {
+        return buffer.text();
+    }
+
+    static Thread start(LinePump pump, String name) {
+        Thread t = new Thread(pump, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

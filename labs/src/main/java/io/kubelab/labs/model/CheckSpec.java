@@ -1,0 +1,21 @@
+package io.kubelab.labs.model;
+
+import io.kubelab.labs.yaml.Location;
+import java.util.Map;
+
+/**
+ * A check as a step declares it.
+ *
+ * @param id     unique within the step; shown in reports and used by {@code unless:}
+ * @param kind   the check's name in the registry (`lab checks` lists them)
+ * @param on     where a host check runs ("local", a host, a group); ignored by cluster checks
+ * @param params parameters, which may use {{variables}}
+ * @param hint   the author's hint, shown instead of the check's own when it does not pass
+ */
+public record CheckSpec(String id, String kind, String on, Map<String, Object> params, Text title, Text hint,
+                        Location location) {
+
+    public CheckSpec {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+}

@@ -1,0 +1,34 @@
+package io.kubelab.labs.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A lab as loaded from its lab.yaml and step Markdown. */
+public record Lab(String id, int format, Text title, Text summary, Map<String, Variable> variables, List<Step> steps,
+                  String source) {
+
+    public static final int FORMAT = 1;
+
+    public Lab {
+        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Step> step(String id) {
+        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public int indexOf(String stepId) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public List<String> stepIds() {
+        return steps.stream().map(Step::id).toList();
+    }
+}

@@ -1,0 +1,191 @@
+package io.kubelab.labs.run;
+
+import io.kubelab.checks.BadParameterException;
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckKind;
+import io.kubelab.checks.CheckRegistry;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Params;
+import io.kubelab.checks.Status;
+import io.kubelab.checks.cluster.ClusterAccess;
+import io.kubelab.checks.cluster.KubeconfigCluster;
+import io.kubelab.checks.cluster.Kubeconfig;
+import io.kubelab.checks.host.Host;
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.model.CheckSpec;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.model.Template;
+import io.kubelab.labs.target.Targets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs checks, concurrently where they are independent (every check on every host is its own
+ * task), and returns results in the order the lab declares them.
+ */
+public final class CheckRunner {
+    private static final int PARALLELISM = 16;
+
+    private final CheckRegistry registry;
+    private final Targets targets;
+    private final Host local;
+    private final Map<String, String> env;
+    private final Duration timeout;
+
+    public CheckRunner(CheckRegistry registry, Targets targets, Host local, Map<String, String> env, Duration timeout) {
+        this.registry = registry;
+        this.targets = targets;
+        this.local = local;
+        this.env = env;
+        this.timeout = timeout;
+    }
+
+    /** A check of a step. */
+    public record StepCheck(Step step, CheckSpec spec) {
+    }
+
+    public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language) {
+        Redactor redactor = variables.redactor();
+        Map<String, ClusterAccess> clusters = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLELISM, checks.size() * 2)),
+                daemonThreads());
+        try {
+            // Results already known (bad parameters) and futures, in declaration order.
+            List<Object> ordered = new ArrayList<>();
+            for (StepCheck sc : checks) {
+                CheckSpec spec = sc.spec();
+                String title = variables.render(spec.title().in(language));
+                String hint = spec.hint().in(language);
+                Map<String, Object> params;
+                Check check;
+                CheckKind kind;
+                try {
+                    kind = registry.find(spec.kind()).orElseThrow(() ->
+                            new BadParameterException("unknown check kind '" + spec.kind() + "'"));
+                    params = render(spec.params(), variables);
+                    check = kind.create(new Params(params));
+                } catch (IllegalArgumentException e) { // BadParameterException, or a bad pattern
+                    CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            new CheckResult(Status.ERROR, "", redactor.redact(e.getMessage()), "", hint));
+                    ordered.add(o);
+                    continue;
+                }
+                if (kind.scope() == CheckKind.Scope.CLUSTER) {
+                    ClusterAccess cluster = clusters.computeIfAbsent(clusterKey(params), k -> openCluster(params));
+                    ordered.add(pool.submit(() -> outcome(sc, title, hint, "cluster", check,
+                            new CheckContext(local, cluster, timeout), redactor, false)));
+                    continue;
+                }
+                if (kind.scope() == CheckKind.Scope.FILES) {
+                    ordered.add(pool.submit(() -> outcome(sc, title, hint, Targets.LOCAL, check,
+                            new CheckContext(local, ClusterAccess.none(), timeout), redactor, false)));
+                    continue;
+                }
+                List<Host> hosts;
+                try {
+                    hosts = targets.resolve(spec.on());
+                } catch (LabException e) {
+                    ordered.add(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            new CheckResult(Status.ERROR, "", e.getMessage(), "", hint)));
+                    continue;
+                }
+                boolean several = hosts.size() > 1 || !spec.on().equals(hosts.get(0).name());
+                for (Host host : hosts) {
+                    ordered.add(pool.submit(() -> outcome(sc, title, hint, host.name(), check,
+                            new CheckContext(host, ClusterAccess.none(), timeout), redactor, several)));
+                }
+            }
+            List<CheckOutcome> out = new ArrayList<>();
+            for (Object o : ordered) {
+                out.add(o instanceof CheckOutcome c ? c : await(o));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+            clusters.values().forEach(ClusterAccess::close);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private CheckOutcome await(Object future) {
+        try {
+            return ((Future<CheckOutcome>) future).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException(LabException.Kind.BAD_INPUT, "checks were interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static CheckOutcome outcome(StepCheck sc, String title, String hint, String target, Check check,
+                                        CheckContext ctx, Redactor redactor, boolean nameHost) {
+        CheckResult r;
+        try {
+            r = check.run(ctx);
+        } catch (RuntimeException e) {
+            // A check must never take the whole report down; what it hit is reported as an error.
+            r = CheckResult.error("", e.getClass().getSimpleName() + ": " + e.getMessage(), "", "");
+        }
+        r = new CheckResult(r.status(), redactor.redact(r.expected()), redactor.redact(r.observed()),
+                redactor.redact(r.evidence()), r.hint()).withHint(hint);
+        String id = sc.spec().id() + (nameHost ? "@" + target : "");
+        return new CheckOutcome(sc.step().id(), id, title, target, r);
+    }
+
+    private Map<String, Object> render(Map<String, Object> params, Variables variables) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            out.put(e.getKey(), renderValue(e.getValue(), variables));
+        }
+        return out;
+    }
+
+    private Object renderValue(Object value, Variables variables) {
+        if (value instanceof String s) {
+            List<String> missing = variables.missing(s);
+            if (!missing.isEmpty()) {
+                throw new BadParameterException("variable {{" + missing.get(0) + "}} has no value yet; "
+                        + "run the step that sets it, or pass --set " + missing.get(0) + "=...");
+            }
+            return Template.render(s, variables::get);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> renderValue(v, variables)).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, variables)));
+            return out;
+        }
+        return value;
+    }
+
+    private String clusterKey(Map<String, Object> params) {
+        return params.getOrDefault(CheckRegistry.KUBECONFIG, "") + "|" + params.getOrDefault(CheckRegistry.CONTEXT, "");
+    }
+
+    private ClusterAccess openCluster(Map<String, Object> params) {
+        Object file = params.get(CheckRegistry.KUBECONFIG);
+        Object context = params.get(CheckRegistry.CONTEXT);
+        Path kubeconfig = file == null ? Kubeconfig.defaultPath(env) : Path.of(String.valueOf(file));
+        return new KubeconfigCluster(kubeconfig, context == null ? null : String.valueOf(context), timeout);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "check");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

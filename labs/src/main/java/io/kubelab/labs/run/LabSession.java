@@ -1,0 +1,359 @@
+package io.kubelab.labs.run;
+
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Status;
+import io.kubelab.checks.host.LocalHost;
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.model.Action;
+import io.kubelab.labs.model.CheckSpec;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.model.RunAction;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.model.Template;
+import io.kubelab.labs.model.Text;
+import io.kubelab.labs.model.Variable;
+import io.kubelab.labs.state.AtomicFiles;
+import io.kubelab.labs.state.Progress;
+import io.kubelab.labs.state.ProgressStore;
+import io.kubelab.labs.state.StepProgress;
+import io.kubelab.labs.state.StepState;
+import io.kubelab.labs.state.Transcript;
+import io.kubelab.labs.target.Targets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A learner working through one lab: where they are, what they have done, and the runner that
+ * does the next thing. Every change of progress is saved at once, atomically, so a crash or a
+ * killed process loses nothing and the next start resumes at the right step.
+ */
+public final class LabSession implements AutoCloseable {
+    private final Lab lab;
+    private final SessionConfig config;
+    private final ProgressStore store;
+    private final Variables variables;
+    private final Targets targets;
+    private final CheckRunner checkRunner;
+    private final StepRunner stepRunner;
+    private Progress progress;
+
+    public LabSession(Lab lab, SessionConfig config, Targets targets, LocalHost local) {
+        this.lab = lab;
+        this.config = config;
+        this.targets = targets;
+        this.store = new ProgressStore(config.stateDir());
+        Variables.checkNames(lab, config.given().keySet());
+        Progress stored = store.load(lab.id()).orElse(null);
+        if (stored == null || lab.step(stored.current()).isEmpty()) {
+            // New, or the lab changed under the saved progress: keep what still applies.
+            Progress base = stored == null ? Progress.start(lab.id(), lab.steps().get(0).id()) : stored;
+            stored = base.withCurrent(lab.steps().get(0).id());
+        }
+        this.progress = stored;
+        Path work = config.workFolder(lab.id());
+        this.variables = new Variables(lab, Map.of("lab.id", lab.id(), "lab.workdir", work.toString()),
+                progress.variables(), config.given());
+        this.checkRunner = new CheckRunner(config.registry(), targets, local, config.env(), config.checkTimeout());
+        this.stepRunner = new StepRunner(targets, checkRunner, new Transcript(config.stateDir(), lab.id()),
+                config.listener(), config.language());
+        save(progress.withVariables(variables.persistable()));
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public Variables variables() {
+        return variables;
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    public String language() {
+        return config.language();
+    }
+
+    // ---- moving around ----
+
+    public Step current() {
+        return lab.step(progress.current()).orElse(lab.steps().get(0));
+    }
+
+    public int currentIndex() {
+        return lab.indexOf(current().id());
+    }
+
+    public Step step(String id) {
+        return lab.step(id).orElseThrow(() -> LabException.badInput("lab '" + lab.id() + "' has no step '" + id
+                + "'; its steps are: " + String.join(", ", lab.stepIds())));
+    }
+
+    /** The named step, or the current one when {@code id} is null. */
+    public Step stepOrCurrent(String id) {
+        return id == null ? current() : step(id);
+    }
+
+    public Step goTo(String id) {
+        Step s = step(id);
+        save(progress.withCurrent(s.id()));
+        return s;
+    }
+
+    public Optional<Step> next() {
+        int i = currentIndex();
+        if (i + 1 >= lab.steps().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(goTo(lab.steps().get(i + 1).id()));
+    }
+
+    public Optional<Step> back() {
+        int i = currentIndex();
+        if (i == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(goTo(lab.steps().get(i - 1).id()));
+    }
+
+    // ---- running ----
+
+    /** Runs one step (its actions, then its checks). */
+    public StepOutcome run(Step step, RunOptions options) {
+        confirmIfAsked(step, options);
+        resolveVariables(step);
+        prepareWorkFolder();
+        StepOutcome outcome = stepRunner.run(step, variables, options, state -> saveStep(step, state));
+        save(progress.withVariables(variables.persistable()));
+        return outcome;
+    }
+
+    /** The steps `run` without a step name does from the OS shell: every pending one that is not optional. */
+    public List<Step> remaining() {
+        return lab.steps().stream().filter(s -> !s.optional() && !s.isQuestion()
+                && progress.step(s.id()).state() != StepState.DONE).toList();
+    }
+
+    /** Prints what running the steps would do, per host, and changes nothing. */
+    public void plan(List<Step> steps) {
+        for (Step s : steps) {
+            for (String name : referencedVariables(s)) {
+                variables.generate(name);
+            }
+            stepRunner.plan(s, variables);
+        }
+    }
+
+    /** Runs the checks of the given steps (all applicable steps when empty) and records what they show. */
+    public CheckReport check(List<Step> steps) {
+        List<Step> chosen = steps.isEmpty() ? lab.steps().stream().filter(this::checkedByDefault).toList() : steps;
+        List<CheckRunner.StepCheck> specs = new ArrayList<>();
+        chosen.forEach(s -> s.checks().forEach(c -> specs.add(new CheckRunner.StepCheck(s, c))));
+        List<CheckOutcome> results = new ArrayList<>(checkRunner.run(specs, variables, config.language()));
+        for (Step s : chosen) {
+            if (s.isQuestion()) {
+                results.add(quizOutcome(s));
+            }
+        }
+        recordChecks(chosen, results);
+        return new CheckReport(lab.id(), results);
+    }
+
+    /** An optional step (a teardown) is only checked once the learner has run it. */
+    private boolean checkedByDefault(Step s) {
+        return !s.optional() || progress.step(s.id()).state() != StepState.PENDING;
+    }
+
+    private void recordChecks(List<Step> steps, List<CheckOutcome> results) {
+        Progress p = progress;
+        for (Step s : steps) {
+            if (s.checks().isEmpty()) {
+                continue;
+            }
+            List<CheckOutcome> mine = results.stream().filter(r -> r.step().equals(s.id()) && !r.check().equals("quiz"))
+                    .toList();
+            boolean failed = mine.stream().anyMatch(r -> r.result().status() == Status.FAIL);
+            boolean allGood = mine.stream().noneMatch(r -> r.result().status().isProblem());
+            StepProgress sp = p.step(s.id());
+            if (allGood && sp.state() != StepState.DONE) {
+                p = p.withStep(s.id(), sp.withState(StepState.DONE));
+            } else if (failed && sp.state() == StepState.DONE) {
+                p = p.withStep(s.id(), sp.withState(StepState.FAILED));
+            }
+        }
+        save(p);
+    }
+
+    private CheckOutcome quizOutcome(Step s) {
+        StepProgress sp = progress.step(s.id());
+        String lang = config.language();
+        String title = s.title().in(lang);
+        CheckResult r;
+        if (sp.correct() == null) {
+            r = new CheckResult(Status.SKIP, "a right answer", "not answered yet", "quiz",
+                    "read the step and answer it: lab answer " + lab.id() + " <choice>");
+        } else if (sp.correct()) {
+            r = CheckResult.pass("a right answer", "answered " + sp.answer(), "quiz");
+        } else {
+            r = CheckResult.fail("a right answer", "answered " + sp.answer() + ", which is not right", "quiz",
+                    "read the step again (and `hint`), then answer again");
+        }
+        return new CheckOutcome(s.id(), "quiz", title, "learner", r);
+    }
+
+    // ---- help and questions ----
+
+    /** The hints revealed so far after revealing one more (graduated: the first is the gentlest). */
+    public record HintReveal(int shown, int total, List<Text> revealed) {
+    }
+
+    public HintReveal hint(Step step) {
+        int total = step.hints().size();
+        int shown = Math.min(total, progress.step(step.id()).hintsShown() + 1);
+        saveStepProgress(step, progress.step(step.id()).withHints(shown));
+        return new HintReveal(shown, total, step.hints().subList(0, shown));
+    }
+
+    public QuizGrader.Grade answer(Step step, String answer) {
+        if (!step.isQuestion()) {
+            Optional<Step> q = lab.steps().stream().filter(Step::isQuestion).findFirst();
+            throw LabException.badInput("step '" + step.id() + "' has no question"
+                    + q.map(s -> "; the question is in step '" + s.id() + "' (goto " + s.id() + ")").orElse(""));
+        }
+        QuizGrader.Grade grade = QuizGrader.grade(step.quiz(), answer);
+        saveStepProgress(step, progress.step(step.id()).withAnswer(grade.normalized(), grade.correct()));
+        return grade;
+    }
+
+    // ---- reset ----
+
+    public void reset(Step step) {
+        save(progress.withoutStep(step.id()));
+    }
+
+    public void resetAll() {
+        store.delete(lab.id());
+        progress = Progress.start(lab.id(), lab.steps().get(0).id());
+        lab.variables().keySet().forEach(variables::forget);
+        lab.variables().values().stream().filter(v -> v.defaultValue() != null)
+                .forEach(v -> variables.set(v.name(), v.defaultValue()));
+        config.given().forEach(variables::set);
+        save(progress.withVariables(variables.persistable()));
+    }
+
+    /** Non-optional steps not yet done (questions count until answered right). */
+    public List<Step> pending() {
+        return lab.steps().stream().filter(s -> !s.optional() && progress.step(s.id()).state() != StepState.DONE)
+                .toList();
+    }
+
+    /** The step a killed run left in RUNNING, if any: the learner is told to run it again. */
+    public Optional<Step> interrupted() {
+        return lab.steps().stream().filter(s -> progress.step(s.id()).state() == StepState.RUNNING).findFirst();
+    }
+
+    public Path workFolder() {
+        return config.workFolder(lab.id());
+    }
+
+    @Override
+    public void close() {
+        stepRunner.close();
+        targets.close();
+    }
+
+    // ---- internals ----
+
+    private void confirmIfAsked(Step step, RunOptions options) {
+        if (step.confirm().isEmpty() || options.yes()) {
+            return;
+        }
+        String question = step.confirm().in(config.language());
+        Optional<Boolean> ok = config.prompter().confirm(question);
+        if (ok.isEmpty()) {
+            throw LabException.badInput("step '" + step.id() + "' asks first (" + question.strip()
+                    + "); pass --yes to run it without asking");
+        }
+        if (!ok.get()) {
+            throw LabException.badInput("step '" + step.id() + "' not run: you said no");
+        }
+    }
+
+    /** Gives every variable the step uses a value: generated, asked for, or an error saying how to set it. */
+    private void resolveVariables(Step step) {
+        for (String name : referencedVariables(step)) {
+            if (variables.has(name) || variables.generate(name)) {
+                continue;
+            }
+            Variable spec = lab.variables().get(name);
+            Optional<Step> capturer = capturingStep(name);
+            if (capturer.isPresent() && !capturer.get().id().equals(step.id())) {
+                throw LabException.badInput("{{" + name + "}} is captured by step '" + capturer.get().id()
+                        + "', which has not run in this session; run it first (lab run " + capturer.get().id() + ")");
+            }
+            if (capturer.isPresent()) {
+                continue; // this step sets it itself
+            }
+            if (spec != null && spec.asked()) {
+                Optional<String> answer = config.prompter().ask(spec.prompt().in(config.language()), spec.secret());
+                if (answer.isPresent() && !answer.get().isBlank()) {
+                    variables.set(name, answer.get().strip());
+                    continue;
+                }
+            }
+            throw LabException.badInput("variable '" + name + "' has no value; pass --set " + name + "=VALUE");
+        }
+    }
+
+    private Set<String> referencedVariables(Step step) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Action a : step.actions()) {
+            if (a instanceof RunAction r) {
+                names.addAll(Template.references(r.command()));
+                names.addAll(Template.references(r.creates()));
+            }
+        }
+        for (CheckSpec c : step.checks()) {
+            c.params().values().forEach(v -> names.addAll(Template.references(String.valueOf(v))));
+        }
+        names.removeAll(Template.BUILT_INS);
+        return names;
+    }
+
+    private Optional<Step> capturingStep(String variable) {
+        return lab.steps().stream().filter(s -> s.actions().stream()
+                .anyMatch(a -> a instanceof RunAction r && r.capture().containsKey(variable))).findFirst();
+    }
+
+    private void prepareWorkFolder() {
+        try {
+            AtomicFiles.ensurePrivateDirectory(workFolder());
+        } catch (IOException e) {
+            throw new LabException(LabException.Kind.STATE, "cannot create " + workFolder() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void saveStep(Step step, StepState state) {
+        saveStepProgress(step, progress.step(step.id()).withState(state));
+    }
+
+    private void saveStepProgress(Step step, StepProgress sp) {
+        save(progress.withStep(step.id(), sp));
+    }
+
+    private synchronized void save(Progress p) {
+        store.save(p);
+        progress = p;
+    }
+}

@@ -1,0 +1,216 @@
+package io.kubelab.labs.run;
+
+import io.kubelab.checks.Status;
+import io.kubelab.checks.host.ExecRequest;
+import io.kubelab.checks.host.ExecResult;
+import io.kubelab.checks.host.Host;
+import io.kubelab.checks.host.HostUnreachableException;
+import io.kubelab.checks.host.Shell;
+import io.kubelab.labs.model.Action;
+import io.kubelab.labs.model.CheckSpec;
+import io.kubelab.labs.model.RunAction;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.state.StepState;
+import io.kubelab.labs.state.Transcript;
+import io.kubelab.labs.target.Targets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a step's actions on their targets, then its checks. Every command is shown (redacted)
+ * before it runs and its output streamed; guards skip work that is already done, so running a
+ * step again is safe.
+ */
+final class StepRunner {
+    /** How often a long command reports that it is still running. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration GUARD_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Targets targets;
+    private final CheckRunner checks;
+    private final Transcript transcript;
+    private final RunListener listener;
+    private final String language;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "still-running");
+        t.setDaemon(true);
+        return t;
+    });
+
+    StepRunner(Targets targets, CheckRunner checks, Transcript transcript, RunListener listener, String language) {
+        this.targets = targets;
+        this.checks = checks;
+        this.transcript = transcript;
+        this.listener = listener;
+        this.language = language;
+    }
+
+    StepOutcome run(Step step, Variables vars, RunOptions options, Consumer<StepState> stateChange) {
+        stateChange.accept(StepState.RUNNING);
+        List<CommandOutcome> commands = new ArrayList<>();
+        for (Action action : step.actions()) {
+            RunAction run = (RunAction) action;
+            List<Host> hosts = targets.resolve(run.on());
+            Redactor redactor = vars.redactor();
+            String command = vars.render(run.command());
+            if (!run.unless().isEmpty() && alreadyDone(step, run, vars)) {
+                hosts.forEach(h -> listener.commandSkipped(step, h.name(), redactor.redact(command),
+                        "checks " + String.join(", ", run.unless()) + " already pass"));
+                continue;
+            }
+            List<HostRun> runs = FanOut.run(hosts, options.parallelism(),
+                    host -> runOn(host, step, run, command, vars, redactor, options));
+            List<CommandOutcome> results = runs.stream().map(HostRun::outcome).toList();
+            commands.addAll(results);
+            if (options.cancellation().isCancelled()) {
+                stateChange.accept(StepState.PENDING);
+                return new StepOutcome(step.id(), StepState.PENDING, "cancelled", commands, List.of(), true);
+            }
+            List<CommandOutcome> failed = results.stream().filter(r -> !r.ok()).toList();
+            if (!failed.isEmpty()) {
+                stateChange.accept(StepState.FAILED);
+                return new StepOutcome(step.id(), StepState.FAILED, describe(failed), commands, List.of(), false);
+            }
+            String captureProblem = capture(run, runs, vars);
+            if (captureProblem != null) {
+                stateChange.accept(StepState.FAILED);
+                return new StepOutcome(step.id(), StepState.FAILED, captureProblem, commands, List.of(), false);
+            }
+        }
+        List<CheckOutcome> verified = checks.run(step.checks().stream()
+                .map(c -> new CheckRunner.StepCheck(step, c)).toList(), vars, language);
+        List<CheckOutcome> problems = verified.stream().filter(c -> c.result().status().isProblem()).toList();
+        StepState end = problems.isEmpty() ? StepState.DONE : StepState.FAILED;
+        stateChange.accept(end);
+        String problem = problems.isEmpty() ? "" : problems.size() + " check" + (problems.size() == 1 ? "" : "s")
+                + " did not pass: " + String.join(", ", problems.stream().map(CheckOutcome::check).toList());
+        return new StepOutcome(step.id(), end, problem, commands, verified, false);
+    }
+
+    /** A dry run: each command per host with variables filled in (secrets masked); nothing is touched. */
+    void plan(Step step, Variables vars) {
+        Redactor redactor = vars.redactor();
+        for (Action action : step.actions()) {
+            RunAction run = (RunAction) action;
+            String command = redactor.redact(vars.render(run.command()));
+            String guard = run.creates() != null ? "skipped where " + vars.render(run.creates()) + " exists"
+                    : run.unless().isEmpty() ? "" : "skipped when checks " + String.join(", ", run.unless()) + " pass";
+            if (!run.capture().isEmpty()) {
+                guard = (guard.isEmpty() ? "" : guard + "; ") + "captures " + String.join(", ", run.capture().keySet());
+            }
+            for (Host h : targets.resolve(run.on())) {
+                listener.planned(step, h.name(), command, guard);
+            }
+        }
+    }
+
+    /**
+     * One command's end on one host, with its full output (null when a guard skipped it). The
+     * output is kept only until captures are read, never stored: it may hold secrets.
+     */
+    private record HostRun(CommandOutcome outcome, String output) {
+    }
+
+    private HostRun runOn(Host host, Step step, RunAction run, String command, Variables vars,
+                                 Redactor redactor, RunOptions options) {
+        String shown = redactor.redact(command);
+        try {
+            if (run.creates() != null) {
+                String path = vars.render(run.creates());
+                ExecResult exists = host.exec(ExecRequest.of("test -e " + Shell.quote(path), GUARD_TIMEOUT)
+                        .withCancellation(options.cancellation()).asRoot(run.sudo()));
+                if (exists.ok()) {
+                    listener.commandSkipped(step, host.name(), shown, path + " already exists");
+                    return new HostRun(new CommandOutcome(host.name(), true, ExecResult.Outcome.EXITED, 0,
+                            Duration.ZERO, "", "skipped: " + path + " exists"), null);
+                }
+            }
+            listener.commandStarting(step, host.name(), shown);
+            Instant started = Instant.now();
+            ScheduledFuture<?> heartbeat = ticker.scheduleAtFixedRate(() -> listener.stillRunning(host.name(), shown,
+                    Duration.between(started, Instant.now())), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+            ExecResult r;
+            try {
+                r = host.exec(new ExecRequest(command, run.timeout(),
+                        (stream, line) -> listener.output(host.name(), stream, redactor.redact(line)),
+                        options.cancellation(), run.sudo()));
+            } finally {
+                heartbeat.cancel(false);
+            }
+            String tail = redactor.redact(r.tail(20));
+            transcript.append(new Transcript.Entry(started, step.id(), host.name(), command,
+                    r.outcome() == ExecResult.Outcome.EXITED ? r.exitCode() : null, r.elapsed().toMillis(),
+                    r.outcome().name().toLowerCase(java.util.Locale.ROOT), tail), redactor);
+            String problem = switch (r.outcome()) {
+                case TIMED_OUT -> "timed out after " + seconds(run.timeout()) + " (the whole process tree was ended)";
+                case CANCELLED -> "cancelled";
+                case EXITED -> r.exitCode() == 0 ? "" : "exit status " + r.exitCode();
+            };
+            CommandOutcome outcome = new CommandOutcome(host.name(), r.ok(), r.outcome(), r.exitCode(), r.elapsed(),
+                    problem, tail);
+            listener.commandFinished(step, host.name(), outcome);
+            return new HostRun(outcome, r.output());
+        } catch (HostUnreachableException e) {
+            String problem = redactor.redact(e.getMessage());
+            transcript.append(new Transcript.Entry(Instant.now(), step.id(), host.name(), command, null, 0,
+                    "unreachable", problem), redactor);
+            CommandOutcome outcome = new CommandOutcome(host.name(), false, ExecResult.Outcome.EXITED, -1,
+                    Duration.ZERO, "unreachable: " + problem, "");
+            listener.commandFinished(step, host.name(), outcome);
+            return new HostRun(outcome, null);
+        }
+    }
+
+    /** Sets each captured variable from the first host whose output matches; a problem in words, or null. */
+    private String capture(RunAction run, List<HostRun> runs, Variables vars) {
+        boolean ran = runs.stream().anyMatch(r -> r.output() != null);
+        for (Map.Entry<String, Pattern> c : run.capture().entrySet()) {
+            boolean found = false;
+            for (HostRun r : runs) {
+                Matcher m = r.output() == null ? null : c.getValue().matcher(r.output());
+                if (m != null && m.find()) {
+                    String value = (m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group()).strip();
+                    vars.set(c.getKey(), value);
+                    listener.captured(c.getKey(), vars.redactor().redact(value));
+                    found = true;
+                    break;
+                }
+            }
+            if (!found && ran) {
+                return "the output had nothing matching /" + c.getValue().pattern() + "/ to set " + c.getKey()
+                        + " from; read the output above";
+            }
+        }
+        return null;
+    }
+
+    private boolean alreadyDone(Step step, RunAction run, Variables vars) {
+        List<CheckSpec> guards = step.checks().stream().filter(c -> run.unless().contains(c.id())).toList();
+        List<CheckOutcome> results = checks.run(guards.stream().map(c -> new CheckRunner.StepCheck(step, c)).toList(),
+                vars, language);
+        return !results.isEmpty() && results.stream().allMatch(r -> r.result().status() == Status.PASS
+                || r.result().status() == Status.WARN);
+    }
+
+    private static String describe(List<CommandOutcome> failed) {
+        return String.join("; ", failed.stream().map(f -> f.host() + ": " + f.problem()).toList());
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() >= 60 && d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
+    }
+
+    void close() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,125 @@
+package io.kubelab.labs.run;
+
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.model.Template;
+import io.kubelab.labs.model.Variable;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The values of one lab's variables during a session. Secret values live only here, in memory:
+ * {@link #persistable()} leaves them out, and {@link #redactor()} masks them everywhere else.
+ */
+public final class Variables {
+    private final Lab lab;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> builtIns;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param stored values kept in progress from an earlier session (never secret)
+     * @param given  values from --set, which win over everything
+     */
+    public Variables(Lab lab, Map<String, String> builtIns, Map<String, String> stored, Map<String, String> given) {
+        this.lab = lab;
+        this.builtIns = Map.copyOf(builtIns);
+        lab.variables().values().forEach(v -> {
+            if (v.defaultValue() != null) {
+                values.put(v.name(), v.defaultValue());
+            }
+        });
+        stored.forEach((k, v) -> {
+            Variable spec = lab.variables().get(k);
+            if (spec != null && !spec.secret()) {
+                values.put(k, v);
+            }
+        });
+        given.forEach(this::set);
+    }
+
+    /** Checks every --set name against the lab before anything runs. */
+    public static void checkNames(Lab lab, Set<String> given) {
+        for (String name : given) {
+            if (!lab.variables().containsKey(name)) {
+                throw LabException.badInput("lab '" + lab.id() + "' has no variable '" + name + "'; it has: "
+                        + (lab.variables().isEmpty() ? "none" : String.join(", ", lab.variables().keySet())));
+            }
+        }
+    }
+
+    public Optional<String> get(String name) {
+        if (builtIns.containsKey(name)) {
+            return Optional.of(builtIns.get(name));
+        }
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public boolean has(String name) {
+        return get(name).isPresent();
+    }
+
+    /** Sets a value after checking it against the variable's pattern and choices. */
+    public void set(String name, String value) {
+        Variable spec = lab.variables().get(name);
+        if (spec == null) {
+            throw LabException.badInput("lab '" + lab.id() + "' has no variable '" + name + "'");
+        }
+        String shown = spec.secret() ? Redactor.MASK : "'" + value + "'";
+        if (spec.pattern() != null && !spec.pattern().matcher(value).matches()) {
+            throw LabException.badInput("value " + shown + " for " + name + " does not match " + spec.pattern().pattern());
+        }
+        if (!spec.choices().isEmpty() && !spec.choices().contains(value)) {
+            throw LabException.badInput("value " + shown + " for " + name + " must be one of " + spec.choices());
+        }
+        values.put(name, value);
+    }
+
+    public void forget(String name) {
+        values.remove(name);
+    }
+
+    /** Makes a value for a variable that has a generator and none yet. */
+    public boolean generate(String name) {
+        Variable spec = lab.variables().get(name);
+        if (spec == null || spec.generate() == null || values.containsKey(name)) {
+            return false;
+        }
+        values.put(name, spec.generate().generate(random));
+        return true;
+    }
+
+    public String render(String text) {
+        return Template.render(text, this::get);
+    }
+
+    /** The names a text refers to that have no value yet. */
+    public List<String> missing(String text) {
+        return Template.references(text).stream().filter(n -> !has(n)).toList();
+    }
+
+    public Map<String, String> persistable() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            Variable spec = lab.variables().get(k);
+            if (spec != null && !spec.secret()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    public Redactor redactor() {
+        return new Redactor(values.entrySet().stream()
+                .filter(e -> lab.variables().get(e.getKey()) != null && lab.variables().get(e.getKey()).secret())
+                .map(Map.Entry::getValue).toList());
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+}

@@ -1,0 +1,108 @@
+package io.kubelab.shell;
+
+import io.kubelab.labs.LabException;
+import io.kubelab.shell.commands.LabCommand;
+import io.kubelab.shell.ui.Messages;
+import java.lang.reflect.Constructor;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Runs one `lab` command line (from the OS shell, or one line typed in the REPL) and turns
+ * whatever went wrong into one clear line and an exit code.
+ */
+public final class LabShell {
+    private final Environment env;
+
+    public LabShell(Environment env) {
+        this.env = env;
+    }
+
+    public int execute(String... args) {
+        GlobalOptions options = new GlobalOptions();
+        ShellContext ctx = new ShellContext(env, options);
+        try {
+            return commandLine(ctx).execute(args);
+        } finally {
+            ctx.closeSession();
+            ctx.out().flush();
+            ctx.err().flush();
+        }
+    }
+
+    /** The command tree, wired to a context (the same tree serves the OS shell and each REPL line). */
+    public static CommandLine commandLine(ShellContext ctx) {
+        CommandLine cl = new CommandLine(new LabCommand(ctx), new ContextFactory(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAbbreviatedSubcommandsAllowed(false);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> handle(ctx, e));
+        cl.setParameterExceptionHandler((e, args) -> {
+            ctx.err().println(ctx.ui().style().red(new Messages(safeLanguage(ctx)).get("error.prefix")) + " "
+                    + usageLine(e));
+            return ExitCode.USAGE;
+        });
+        return cl;
+    }
+
+    static int handle(ShellContext ctx, Exception e) {
+        String language = safeLanguage(ctx);
+        Messages msg = new Messages(language);
+        String prefix = ctx.ui().style().red(msg.get("error.prefix"));
+        if (e instanceof LabException le) {
+            ctx.err().println(prefix + " " + le.getMessage());
+            if (ctx.options().debug) {
+                le.printStackTrace(ctx.err());
+            }
+            return ExitCode.of(le);
+        }
+        ctx.err().println(prefix + " " + msg.get("error.internal", e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        if (ctx.options().debug) {
+            e.printStackTrace(ctx.err());
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    /** One line for a usage mistake: what was wrong, and where to read the right usage. */
+    static String usageLine(CommandLine.ParameterException e) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            List<String> suggestions = u.getSuggestions();
+            String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "' for `" + name + "`" + hint + "; see `" + name + " --help`";
+            }
+            if (cmd.getParent() == null) {
+                return "unknown command '" + first + "'" + hint + "; `lab help` lists the commands";
+            }
+            return "unexpected '" + first + "' for `" + name + "`" + hint + "; see `" + name + " --help`";
+        }
+        return e.getMessage() + "; see `" + name + " --help`";
+    }
+
+    private static String safeLanguage(ShellContext ctx) {
+        try {
+            return ctx.language();
+        } catch (LabException e) {
+            return "en";
+        }
+    }
+
+    /** Creates commands with the context when they take it, the picocli way otherwise. */
+    private record ContextFactory(ShellContext ctx) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> c = cls.getDeclaredConstructor(ShellContext.class);
+                return c.newInstance(ctx);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.kubelab.shell;
+
+/** The `lab` program. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = new LabShell(Environment.system()).execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,224 @@
+package io.kubelab.shell;
+
+import io.kubelab.checks.CheckRegistry;
+import io.kubelab.checks.host.Cancellation;
+import io.kubelab.checks.host.LocalHost;
+import io.kubelab.labs.LabCatalog;
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.run.Prompter;
+import io.kubelab.labs.run.SessionConfig;
+import io.kubelab.labs.target.LocalTargets;
+import io.kubelab.labs.target.Targets;
+import io.kubelab.shell.ui.ConsoleListener;
+import io.kubelab.shell.ui.ConsolePrompter;
+import io.kubelab.shell.ui.Messages;
+import io.kubelab.shell.ui.Style;
+import io.kubelab.shell.ui.Ui;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of `lab`: its environment, its options, and (in the REPL) the lab being worked on.
+ * Commands get it from the factory; nothing here is static.
+ */
+public final class ShellContext {
+    private final Environment env;
+    private final GlobalOptions options;
+    private final CheckRegistry registry;
+    private final LabCatalog catalog;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private LabSession session;
+    private boolean repl;
+    private boolean exitRequested;
+    private Prompter prompter;
+    private volatile Cancellation running;
+    private int columns;
+
+    ShellContext(Environment env, GlobalOptions options) {
+        this.env = env;
+        this.options = options;
+        this.registry = CheckRegistry.standard(env.variables());
+        this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry);
+        this.out = new PrintWriter(env.out(), true, StandardCharsets.UTF_8);
+        this.err = new PrintWriter(env.err(), true, StandardCharsets.UTF_8);
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public CheckRegistry registry() {
+        return registry;
+    }
+
+    public LabCatalog catalog() {
+        return catalog;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public String language() {
+        if (options.language != null) {
+            if (!options.language.equals("en") && !options.language.equals("zh-CN")) {
+                throw LabException.badInput("--lang must be en or zh-CN, not '" + options.language + "'");
+            }
+            return options.language;
+        }
+        String lang = env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG")));
+        return Messages.languageFromLocale(lang);
+    }
+
+    public Messages messages() {
+        return new Messages(language());
+    }
+
+    public boolean color() {
+        return switch (options.color) {
+            case always -> true;
+            case never -> false;
+            case auto -> env.interactive() && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
+        };
+    }
+
+    /** May lab ask the learner anything? Not with --no-input, and not when stdin is not a terminal. */
+    public boolean canPrompt() {
+        return !options.noInput && env.interactive();
+    }
+
+    public void setColumns(int columns) {
+        this.columns = columns;
+    }
+
+    public int columns() {
+        if (columns > 0) {
+            return columns;
+        }
+        try {
+            int c = Integer.parseInt(env.getOrDefault("COLUMNS", "100"));
+            return c > 20 ? c : 100;
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    public Ui ui() {
+        return new Ui(out, err, new Style(color()), messages(), Math.min(columns(), 120));
+    }
+
+    public Path stateDir() {
+        if (options.stateDir != null) {
+            return options.stateDir.toAbsolutePath();
+        }
+        String xdg = env.get("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "kubelab");
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state", "kubelab");
+    }
+
+    // ---- the REPL's lab ----
+
+    public boolean inRepl() {
+        return repl;
+    }
+
+    public void enterRepl(Prompter replPrompter) {
+        this.repl = true;
+        this.prompter = replPrompter;
+    }
+
+    public LabSession session() {
+        return session;
+    }
+
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /** Opens a lab (closing the one before), at the step where the learner left off. */
+    public LabSession open(String idOrPath) {
+        Lab lab = catalog.load(idOrPath);
+        if (session != null && session.lab().id().equals(lab.id())) {
+            return session;
+        }
+        closeSession();
+        session = newSession(lab);
+        return session;
+    }
+
+    /** The lab a command works on: the REPL's open lab, or the one named on the OS command line. */
+    public LabSession sessionFor(String labId) {
+        if (labId != null) {
+            return open(labId);
+        }
+        if (session != null) {
+            return session;
+        }
+        throw LabException.badInput("which lab? name it (e.g. `check minikube`) or `start <lab>` first; `list` shows them");
+    }
+
+    private LabSession newSession(Lab lab) {
+        LocalHost local = new LocalHost(env.variables(), env.workingDirectory());
+        Targets targets = new LocalTargets(local);
+        Map<String, String> given = new HashMap<>(options.sets);
+        SessionConfig config = new SessionConfig(stateDir(), env.variables(), env.workingDirectory(), language(),
+                given, prompter(), new ConsoleListener(this), registry, null);
+        return new LabSession(lab, config, targets, local);
+    }
+
+    public Prompter prompter() {
+        if (!canPrompt()) {
+            return Prompter.NONE;
+        }
+        return prompter != null ? prompter : new ConsolePrompter();
+    }
+
+    public void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    /** The cancel signal of the command now running, ended by Ctrl-C in the REPL. */
+    public Cancellation startRunning() {
+        running = new Cancellation();
+        return running;
+    }
+
+    public void cancelRunning() {
+        Cancellation c = running;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    public void doneRunning() {
+        running = null;
+    }
+
+    public List<String> labIds() {
+        return catalog.bundledIds();
+    }
+}

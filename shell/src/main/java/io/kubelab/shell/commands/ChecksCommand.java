@@ -1,0 +1,74 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.checks.CheckKind;
+import io.kubelab.checks.ParamSpec;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.report.Json;
+import io.kubelab.shell.ui.Ui;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "checks", description = "List the check kinds lab YAML can use: what each verifies, its parameters, an example.")
+public final class ChecksCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "KIND", arity = "0..1", description = "Show only this kind.")
+    String only;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text or json.")
+    OutputFormat output;
+
+    public ChecksCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        output.refuse(OutputFormat.junit);
+        List<CheckKind> kinds = ctx.registry().all().stream().filter(k -> only == null || k.name().equals(only)).toList();
+        if (kinds.isEmpty()) {
+            throw io.kubelab.labs.LabException.badInput("no check kind '" + only + "'; `lab checks` lists them: "
+                    + String.join(", ", ctx.registry().names()));
+        }
+        if (output == OutputFormat.json) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (CheckKind k : kinds) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", k.name());
+                m.put("scope", k.scope().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("summary", k.summary());
+                List<Map<String, Object>> params = new ArrayList<>();
+                for (ParamSpec p : k.params()) {
+                    params.add(Map.of("name", p.name(), "type", p.type().word(), "required", p.required(),
+                            "description", p.description()));
+                }
+                m.put("params", params);
+                m.put("example", k.example());
+                out.add(m);
+            }
+            ctx.out().println(Json.write(Map.of("checks", out)));
+            return 0;
+        }
+        Ui ui = ctx.ui();
+        for (CheckKind k : kinds) {
+            ui.line(ui.style().bold(k.name()) + ui.style().dim("  [" + k.scope().name().toLowerCase(java.util.Locale.ROOT)
+                    + "]") + "  " + k.summary());
+            for (ParamSpec p : k.params()) {
+                ui.line("    " + ui.style().code(p.name()) + (p.required() ? " (" + ui.msg().get("checks.required") + ")" : "")
+                        + ui.style().dim(" " + p.type().word()) + "  " + p.description());
+            }
+            for (String line : k.example().split("\n")) {
+                ui.line("      " + ui.style().dim(line));
+            }
+            ui.blank();
+        }
+        return 0;
+    }
+}

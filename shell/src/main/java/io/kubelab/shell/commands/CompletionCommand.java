@@ -1,0 +1,33 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.labs.LabException;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "completion", description = {"Print a shell completion script.",
+        "bash: source <(lab completion bash)    zsh: source <(lab completion zsh)"})
+public final class CompletionCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "bash|zsh", description = "The shell.")
+    String shell;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String script = AutoComplete.bash("lab", spec.root().commandLine());
+        switch (shell) {
+            case "bash" -> spec.commandLine().getOut().print(script);
+            case "zsh" -> spec.commandLine().getOut().print("autoload -U +X compinit && compinit\n"
+                    + "autoload -U +X bashcompinit && bashcompinit\n" + script);
+            default -> throw LabException.badInput("completion is for bash or zsh, not '" + shell + "'");
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.shell.GlobalOptions;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.Version;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
+
+/** `lab`: with no command it opens the REPL. */
+@Command(name = "lab", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = Version.class, sortOptions = false,
+        description = "A training shell for building Kubernetes clusters, one step at a time.",
+        subcommands = {ListCommand.class, StartCommand.class, ShowCommand.class, RunCommand.class,
+                CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class, BackCommand.class,
+                GotoCommand.class, StatusCommand.class, AnswerCommand.class, ResetCommand.class,
+                ValidateCommand.class, ChecksCommand.class, DoctorCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class, ExitCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 checks failed or steps pending, 2 bad usage or invalid content,",
+                "3 environment unreachable, 4 internal error."})
+public final class LabCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Mixin
+    GlobalOptions options;
+
+    public LabCommand(ShellContext ctx) {
+        this.ctx = ctx;
+        this.options = ctx.options(); // picocli fills this instance, which the context reads
+    }
+
+    @Override
+    public Integer call() {
+        if (ctx.inRepl()) {
+            return 0; // an empty line in the REPL
+        }
+        return new StartCommand(ctx).openRepl(null);
+    }
+}

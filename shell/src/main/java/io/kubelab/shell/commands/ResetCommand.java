@@ -1,0 +1,62 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.ui.Ui;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "reset", description = {"Forget your progress in a step (or, with --all, the whole lab).",
+        "Only lab's record is reset; nothing in your environment is touched."})
+public final class ResetCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
+            description = "From the OS shell: the lab, then optionally a step.")
+    List<String> words;
+
+    @Option(names = "--all", description = "Reset every step of the lab.")
+    boolean all;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask first.")
+    boolean yes;
+
+    public ResetCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        LabArgs a = LabArgs.of(ctx, words);
+        LabSession s = a.session();
+        Ui ui = ctx.ui();
+        if (all && !a.rest().isEmpty()) {
+            throw LabException.badInput("give a step or --all, not both");
+        }
+        Step step = all ? null : a.step();
+        String what = all ? ui.msg().get("reset.what-all", s.lab().id()) : ui.msg().get("reset.what-step", step.id());
+        if (!yes) {
+            Optional<Boolean> ok = ctx.prompter().confirm(ui.msg().get("reset.ask", what));
+            if (ok.isEmpty()) {
+                throw LabException.badInput("reset asks first; pass --yes to reset " + what + " without asking");
+            }
+            if (!ok.get()) {
+                ui.line(ui.msg().get("reset.kept"));
+                return 0;
+            }
+        }
+        if (all) {
+            s.resetAll();
+        } else {
+            s.reset(step);
+        }
+        ui.line(ui.msg().get("reset.done", what));
+        return 0;
+    }
+}

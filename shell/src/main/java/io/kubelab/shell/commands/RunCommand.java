@@ -1,0 +1,105 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.checks.host.Cancellation;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.run.RunOptions;
+import io.kubelab.labs.run.StepOutcome;
+import io.kubelab.labs.state.StepState;
+import io.kubelab.shell.ExitCode;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.ui.Ui;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = {"Run a step's commands, then its checks.",
+        "In the shell: the current step. From the OS shell: every pending step, in order, until one fails."})
+public final class RunCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
+            description = "From the OS shell: the lab, then optionally a step.")
+    List<String> words;
+
+    @Option(names = "--dry-run", description = "Print each command per target (secrets masked); run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--all", description = "Run every pending step, not only the current one.")
+    boolean all;
+
+    @Option(names = {"-y", "--yes"}, description = "Run steps that ask first (teardowns) without asking.")
+    boolean yes;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "32",
+            description = "How many hosts of a group run at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    public RunCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        LabArgs a = LabArgs.of(ctx, words);
+        LabSession s = a.session();
+        boolean everyStep = a.rest().isEmpty() && (all || !ctx.inRepl());
+        List<Step> steps = everyStep ? (dryRun ? s.lab().steps() : s.remaining()) : List.of(a.step());
+        Ui ui = ctx.ui();
+        if (dryRun) {
+            for (Step step : steps) {
+                ui.stepHeading(s.lab(), step, ctx.language());
+                s.plan(List.of(step));
+            }
+            ui.note(ui.style().dim(ui.msg().get("run.dry-run-done")));
+            return ExitCode.OK;
+        }
+        if (steps.isEmpty()) {
+            ui.line(ui.msg().get("run.nothing-pending", s.lab().id()));
+            return ExitCode.OK;
+        }
+        for (Step step : steps) {
+            int code = runOne(s, step, ui);
+            if (code != ExitCode.OK) {
+                return code;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private int runOne(LabSession s, Step step, Ui ui) {
+        ui.stepHeading(s.lab(), step, ctx.language());
+        if (step.isQuestion() && step.actions().isEmpty()) {
+            StepView.question(ui, step, ctx.language());
+            return ExitCode.OK;
+        }
+        Cancellation cancel = ctx.startRunning();
+        StepOutcome o;
+        try {
+            o = s.run(step, new RunOptions(yes, cancel, parallel));
+        } finally {
+            ctx.doneRunning();
+        }
+        o.checks().forEach(ui::checkLine);
+        if (o.cancelled()) {
+            ui.warn(ui.msg().get("run.cancelled", step.id()));
+            return ExitCode.NOT_DONE;
+        }
+        if (o.state() != StepState.DONE) {
+            ui.error(ui.msg().get("run.step-failed", step.id(), o.problem()));
+            boolean unreachable = o.commands().stream().anyMatch(c -> c.problem().startsWith("unreachable"))
+                    || (!o.checks().isEmpty() && o.checks().stream().noneMatch(c -> c.result().status()
+                    == io.kubelab.checks.Status.FAIL) && o.checks().stream().anyMatch(c -> c.result().status()
+                    == io.kubelab.checks.Status.ERROR));
+            ui.note(ui.style().dim(ui.msg().get("run.after-failure")));
+            return unreachable ? ExitCode.UNREACHABLE : ExitCode.NOT_DONE;
+        }
+        ui.line(ui.style().green("✓ " + ui.msg().get("run.step-done", step.id())));
+        if (ctx.inRepl()) {
+            ui.line(ui.style().dim(ui.msg().get("run.next-hint")));
+        }
+        return ExitCode.OK;
+    }
+}

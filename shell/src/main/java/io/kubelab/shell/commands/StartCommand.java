@@ -1,0 +1,37 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.repl.Repl;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "start", aliases = "open", description = "Open a lab at the step where you left off.")
+public final class StartCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "LAB", description = "A lab id (see `list`) or the folder of a lab.yaml.",
+            completionCandidates = LabIds.class)
+    String lab;
+
+    public StartCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (ctx.inRepl()) {
+            LabSession s = ctx.open(lab);
+            StepView.resumeNote(ctx, s);
+            StepView.show(ctx, s, s.current());
+            return 0;
+        }
+        return openRepl(lab);
+    }
+
+    /** Opens the REPL, on a lab when one is named. */
+    public int openRepl(String labId) {
+        return new Repl(ctx).run(labId);
+    }
+}

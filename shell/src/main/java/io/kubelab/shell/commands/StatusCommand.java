@@ -1,0 +1,84 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.state.StepProgress;
+import io.kubelab.labs.state.StepState;
+import io.kubelab.shell.ExitCode;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.report.Json;
+import io.kubelab.shell.ui.Ui;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "status", description = "Where you are in a lab: every step and its state. Exit 1 while steps are pending.")
+public final class StatusCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "[LAB]", arity = "0..1", completionCandidates = LabIds.class,
+            description = "From the OS shell: the lab.")
+    List<String> words;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text or json.")
+    OutputFormat output;
+
+    public StatusCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        output.refuse(OutputFormat.junit);
+        LabSession s = LabArgs.of(ctx, words).session();
+        String lang = ctx.language();
+        List<Step> pending = s.pending();
+        if (output == OutputFormat.json) {
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (Step step : s.lab().steps()) {
+                StepProgress p = s.progress().step(step.id());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", step.id());
+                m.put("title", step.title().in(lang));
+                m.put("state", p.state().word());
+                m.put("optional", step.optional());
+                m.put("hints_shown", p.hintsShown());
+                if (step.isQuestion()) {
+                    m.put("answered_correctly", p.correct());
+                }
+                steps.add(m);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("lab", s.lab().id());
+            doc.put("current", s.current().id());
+            doc.put("pending", pending.stream().map(Step::id).toList());
+            doc.put("steps", steps);
+            ctx.out().println(Json.write(doc));
+        } else {
+            Ui ui = ctx.ui();
+            ui.line(ui.style().bold(s.lab().title().in(lang)) + ui.style().dim("  (" + s.lab().id() + ")"));
+            for (int i = 0; i < s.lab().steps().size(); i++) {
+                Step step = s.lab().steps().get(i);
+                StepState st = s.progress().step(step.id()).state();
+                String mark = switch (st) {
+                    case DONE -> ui.style().green("✓ " + ui.msg().get("state.done"));
+                    case FAILED -> ui.style().red("✗ " + ui.msg().get("state.failed"));
+                    case RUNNING -> ui.style().yellow("! " + ui.msg().get("state.running"));
+                    case PENDING -> ui.style().dim("· " + ui.msg().get("state.pending"));
+                };
+                String here = step.id().equals(s.current().id()) ? ui.style().bold(" ◀") : "";
+                ui.line(String.format("%2d. %s  %s%s%s", i + 1, mark, step.title().in(lang),
+                        step.optional() ? ui.style().dim(" (" + ui.msg().get("state.optional") + ")") : "", here));
+            }
+            ui.line(pending.isEmpty() ? ui.style().green(ui.msg().get("status.complete"))
+                    : ui.msg().get("status.pending", pending.size()));
+        }
+        return pending.isEmpty() ? ExitCode.OK : ExitCode.NOT_DONE;
+    }
+}

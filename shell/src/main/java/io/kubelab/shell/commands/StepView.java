@@ -1,0 +1,70 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.labs.model.Action;
+import io.kubelab.labs.model.CheckSpec;
+import io.kubelab.labs.model.RunAction;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.model.Text;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.run.Redactor;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.ui.Ui;
+import java.util.Map;
+
+/** How a step is shown: heading, text, what it will run where, how it is checked, its question. */
+final class StepView {
+    private StepView() {
+    }
+
+    static void show(ShellContext ctx, LabSession session, Step step) {
+        Ui ui = ctx.ui();
+        String lang = ctx.language();
+        ui.blank();
+        ui.stepHeading(session.lab(), step, lang);
+        ui.blank();
+        if (!step.body().isEmpty()) {
+            ui.markdown(step.body().in(lang));
+            ui.blank();
+        }
+        Redactor redactor = session.variables().redactor();
+        if (!step.actions().isEmpty()) {
+            ui.line(ui.style().bold(ui.msg().get("show.runs")));
+            for (Action a : step.actions()) {
+                if (a instanceof RunAction r) {
+                    String where = r.on().equals("local") ? ui.msg().get("run.local") : r.on();
+                    ui.line("  " + where + ": " + ui.style().code(redactor.redact(session.variables().render(r.command()))));
+                }
+            }
+            ui.blank();
+        }
+        if (!step.checks().isEmpty()) {
+            ui.line(ui.style().bold(ui.msg().get("show.checks")));
+            for (CheckSpec c : step.checks()) {
+                String title = c.title().isEmpty() ? c.kind() : c.title().in(lang);
+                ui.line("  • " + title + ui.style().dim(" (" + c.id() + ")"));
+            }
+            ui.blank();
+        }
+        if (step.isQuestion()) {
+            question(ui, step, lang);
+        }
+        ui.line(ui.style().dim(ui.msg().get(step.isQuestion() ? "show.next-question"
+                : step.actions().isEmpty() ? "show.next-check" : "show.next-run")));
+    }
+
+    static void question(Ui ui, Step step, String lang) {
+        ui.line(ui.style().bold("? " + step.quiz().question().in(lang)));
+        for (Map.Entry<String, Text> c : step.quiz().choices().entrySet()) {
+            ui.line("  " + ui.style().bold(c.getKey() + ")") + " " + c.getValue().in(lang));
+        }
+        ui.line(ui.style().dim(ui.msg().get("quiz.how." + step.quiz().type().word())));
+        ui.blank();
+    }
+
+    /** Tells a learner coming back where they are, and about a step a killed run left half done. */
+    static void resumeNote(ShellContext ctx, LabSession s) {
+        Ui ui = ctx.ui();
+        ui.line(ui.style().bold(s.lab().title().in(ctx.language())) + ui.style().dim("  (" + s.lab().id() + ")"));
+        s.interrupted().ifPresent(step -> ui.warn(ui.msg().get("resume.interrupted", step.id())));
+    }
+}

@@ -1,0 +1,47 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.labs.load.LoadResult;
+import io.kubelab.labs.load.Problem;
+import io.kubelab.shell.ExitCode;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.ui.Ui;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", aliases = "lint", description = {"Check lab content and report every problem at once,",
+        "each with file:line:column and what to write instead. Exit 2 on any error."})
+public final class ValidateCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Lab folders (or lab.yaml files, or bundled lab ids). Default: every bundled lab.")
+    List<String> paths;
+
+    public ValidateCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> targets = paths == null || paths.isEmpty() ? ctx.labIds() : paths;
+        Ui ui = ctx.ui();
+        int errors = 0;
+        int warnings = 0;
+        for (String target : targets) {
+            LoadResult r = ctx.catalog().read(ctx.catalog().locate(target));
+            for (Problem p : r.problems()) {
+                if (p.severity() == Problem.Severity.ERROR) {
+                    ui.line(ui.style().red(p.toString()));
+                } else {
+                    ui.line(ui.style().yellow(p.toString()));
+                }
+            }
+            errors += r.errors().size();
+            warnings += r.warnings().size();
+        }
+        ui.line(ui.msg().get("validate.summary", targets.size(), errors, warnings));
+        return errors > 0 ? ExitCode.USAGE : ExitCode.OK;
+    }
+}

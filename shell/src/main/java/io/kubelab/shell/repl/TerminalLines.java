@@ -1,0 +1,101 @@
+package io.kubelab.shell.repl;
+
+import io.kubelab.labs.run.Prompter;
+import io.kubelab.shell.ShellContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Status;
+
+/**
+ * The line editor on a real terminal: completion, history kept in the state folder, a status
+ * line, and Ctrl-C that cancels the running command instead of ending the shell.
+ */
+final class TerminalLines implements LineSource {
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final Status statusBar;
+
+    TerminalLines(ShellContext ctx, picocli.CommandLine commands, Path history) {
+        try {
+            this.terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        terminal.handle(Terminal.Signal.INT, signal -> ctx.cancelRunning());
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("lab")
+                .completer(new ReplCompleter(commands))
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        this.statusBar = Terminal.TYPE_DUMB.equals(terminal.getType())
+                || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()) ? null : Status.getStatus(terminal);
+        ctx.setColumns(terminal.getWidth());
+    }
+
+    @Override
+    public String read(String prompt) {
+        while (true) {
+            try {
+                return reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+                // Ctrl-C at the prompt clears the line; Ctrl-D (or exit) leaves.
+                continue;
+            } catch (EndOfFileException e) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void status(String text) {
+        if (statusBar != null) {
+            statusBar.update(List.of(new AttributedString(text)));
+        }
+    }
+
+    /** Prompts for lab variables and confirmations inside the REPL; secrets are masked with '*'. */
+    Prompter prompter() {
+        return new Prompter() {
+            @Override
+            public Optional<String> ask(String question, boolean secret) {
+                try {
+                    return Optional.ofNullable(reader.readLine(question.strip() + " ", secret ? '*' : null));
+                } catch (UserInterruptException | EndOfFileException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public Optional<Boolean> confirm(String question) {
+                return ask(question.strip() + " [y/N]", false)
+                        .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes|是"));
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (statusBar != null) {
+                statusBar.close();
+            }
+            terminal.close();
+        } catch (IOException e) {
+            // Leaving anyway.
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.kubelab.shell.report;
+
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Status;
+import io.kubelab.labs.run.CheckOutcome;
+import io.kubelab.labs.run.CheckReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The check report in machine formats. The JSON schema is documented in docs/check-report.md:
+ * {"lab", "results":[{"step","check","target","status","expected","observed","evidence","hint"}],
+ * "summary":{"pass","fail","warn","skip","error"}}.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    public static String json(CheckReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("lab", report.lab());
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (CheckOutcome o : report.results()) {
+            CheckResult r = o.result();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", o.step());
+            m.put("check", o.check());
+            m.put("title", o.title());
+            m.put("target", o.target());
+            m.put("status", r.status().word());
+            m.put("expected", r.expected());
+            m.put("observed", r.observed());
+            m.put("evidence", r.evidence());
+            m.put("hint", r.hint());
+            results.add(m);
+        }
+        doc.put("results", results);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        report.summary().forEach((status, n) -> summary.put(status.word(), n));
+        doc.put("summary", summary);
+        return Json.write(doc);
+    }
+
+    /** JUnit XML, one test case per check, for CI systems and grading tools. */
+    public static String junit(CheckReport report) {
+        Map<Status, Integer> s = report.summary();
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append("<testsuite name=\"").append(esc(report.lab())).append("\" tests=\"").append(report.results().size())
+                .append("\" failures=\"").append(s.get(Status.FAIL)).append("\" errors=\"").append(s.get(Status.ERROR))
+                .append("\" skipped=\"").append(s.get(Status.SKIP)).append("\">\n");
+        for (CheckOutcome o : report.results()) {
+            CheckResult r = o.result();
+            x.append("  <testcase classname=\"").append(esc(report.lab() + "." + o.step())).append("\" name=\"")
+                    .append(esc(o.check())).append("\">\n");
+            String detail = "expected: " + r.expected() + "\nobserved: " + r.observed() + "\nwhere: " + r.evidence()
+                    + (r.hint().isEmpty() ? "" : "\nhint: " + r.hint());
+            switch (r.status()) {
+                case FAIL -> x.append("    <failure message=\"").append(esc(r.observed())).append("\">")
+                        .append(esc(detail)).append("</failure>\n");
+                case ERROR -> x.append("    <error message=\"").append(esc(r.observed())).append("\">")
+                        .append(esc(detail)).append("</error>\n");
+                case SKIP -> x.append("    <skipped message=\"").append(esc(r.observed())).append("\"/>\n");
+                case WARN -> x.append("    <system-out>").append(esc("warning: " + detail)).append("</system-out>\n");
+                case PASS -> x.append("    <system-out>").append(esc(r.observed())).append("</system-out>\n");
+            }
+            x.append("  </testcase>\n");
+        }
+        return x.append("</testsuite>").toString();
+    }
+
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                        b.append(' ');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

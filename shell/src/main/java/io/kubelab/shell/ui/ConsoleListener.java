@@ -1,0 +1,92 @@
+package io.kubelab.shell.ui;
+
+import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.run.CommandOutcome;
+import io.kubelab.labs.run.RunListener;
+import io.kubelab.shell.ShellContext;
+import java.time.Duration;
+
+/**
+ * Shows a running step: each command (redacted) and where it runs before it starts, its output as
+ * it comes (prefixed by host when not local), a note every so often on long commands, and one
+ * line per host when it ends.
+ */
+public final class ConsoleListener implements RunListener {
+    private final ShellContext ctx;
+
+    public ConsoleListener(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private Ui ui() {
+        return ctx.ui();
+    }
+
+    @Override
+    public void commandStarting(Step step, String host, String command) {
+        Ui ui = ui();
+        synchronized (ctx) {
+            ui.line(ui.style().bold("→ " + where(ui, host)) + " " + ui.style().code(command));
+        }
+    }
+
+    @Override
+    public void commandSkipped(Step step, String host, String command, String reason) {
+        Ui ui = ui();
+        synchronized (ctx) {
+            ui.line(ui.style().dim("- " + ui.msg().get("run.skipped", where(ui, host), command, reason)));
+        }
+    }
+
+    @Override
+    public void output(String host, OutputListener.Stream stream, String line) {
+        Ui ui = ui();
+        String prefix = host.equals("local") ? "  " : "  " + host + " | ";
+        synchronized (ctx) {
+            ui.line(ui.style().dim(prefix) + line);
+        }
+    }
+
+    @Override
+    public void stillRunning(String host, String command, Duration elapsed) {
+        Ui ui = ui();
+        synchronized (ctx) {
+            ui.note(ui.style().dim("  … " + ui.msg().get("run.still-running", where(ui, host), elapsed.toSeconds())));
+        }
+    }
+
+    @Override
+    public void commandFinished(Step step, String host, CommandOutcome o) {
+        Ui ui = ui();
+        String secs = String.format(java.util.Locale.ROOT, "%.1f", o.elapsed().toMillis() / 1000.0);
+        synchronized (ctx) {
+            if (o.ok()) {
+                ui.line(ui.style().green("✓ " + ui.msg().get("run.ok", where(ui, host), secs)));
+            } else {
+                ui.line(ui.style().red("✗ " + ui.msg().get("run.failed", where(ui, host), o.problem(), secs)));
+            }
+        }
+    }
+
+    @Override
+    public void planned(Step step, String host, String command, String guard) {
+        Ui ui = ui();
+        synchronized (ctx) {
+            ui.line("  " + where(ui, host) + ": " + ui.style().code(command)
+                    + (guard.isEmpty() ? "" : ui.style().dim("   # " + guard)));
+        }
+    }
+
+    @Override
+    public void captured(String variable, String shownValue) {
+        Ui ui = ui();
+        synchronized (ctx) {
+            ui.line(ui.style().dim("  " + ui.msg().get("run.captured", variable, shownValue)));
+        }
+    }
+
+    private static String where(Ui ui, String host) {
+        return host.equals("local") ? ui.msg().get("run.local") : host;
+    }
+}

@@ -1,0 +1,91 @@
+package io.kubelab.shell.ui;
+
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Status;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.run.CheckOutcome;
+import io.kubelab.labs.run.CheckReport;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * How the shell writes to the learner: data and step text on stdout, diagnostics on stderr,
+ * in the learner's language, coloured only alongside a symbol and a word.
+ */
+public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, int width) {
+
+    public void line(String s) {
+        out.println(s);
+    }
+
+    public void blank() {
+        out.println();
+    }
+
+    /** One clear line on stderr: what is wrong and what to do next. */
+    public void error(String message) {
+        err.println(style.red(msg.get("error.prefix")) + " " + message);
+    }
+
+    public void warn(String message) {
+        err.println(style.yellow(msg.get("warning.prefix")) + " " + message);
+    }
+
+    public void note(String message) {
+        err.println(message);
+    }
+
+    public void markdown(String text) {
+        out.println(new Markdown(width, style).render(text));
+    }
+
+    public String word(Status s) {
+        return msg.get("status." + s.word());
+    }
+
+    public void stepHeading(Lab lab, Step step, String language) {
+        int index = lab.indexOf(step.id()) + 1;
+        String head = msg.get("step.heading", index, lab.steps().size(), step.title().in(language));
+        out.println(style.bold(head) + style.dim("  [" + step.id() + "]"));
+    }
+
+    /** ✓ pass  check-id  observed — and, when it is not a pass, expected / observed / where / hint under it. */
+    public void checkLine(CheckOutcome o) {
+        CheckResult r = o.result();
+        String name = o.title().isBlank() ? o.check() : o.title() + style.dim(" (" + o.check() + ")");
+        String mark = style.status(r.status(), r.status().symbol() + " " + word(r.status()));
+        if (r.status() == Status.PASS || r.status() == Status.SKIP) {
+            out.println(mark + "  " + name + (r.observed().isEmpty() ? "" : style.dim(" — " + r.observed())));
+            return;
+        }
+        out.println(mark + "  " + name);
+        detail("check.expected", r.expected());
+        detail("check.observed", r.observed());
+        detail("check.where", r.evidence());
+        detail("check.hint", r.hint());
+    }
+
+    private void detail(String key, String value) {
+        if (value != null && !value.isBlank()) {
+            out.println("      " + style.dim(msg.get(key)) + " " + value);
+        }
+    }
+
+    public void summary(CheckReport report) {
+        Map<Status, Integer> s = report.summary();
+        StringBuilder sb = new StringBuilder();
+        for (Status st : Status.values()) {
+            if (s.get(st) > 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(style.status(st, s.get(st) + " " + word(st)));
+            }
+        }
+        if (report.results().isEmpty()) {
+            out.println(msg.get("check.none"));
+        } else if (!report.anyFailed() && !report.anyError() && s.get(Status.SKIP) == 0) {
+            out.println(style.green(msg.get("check.all-pass", sb)));
+        } else {
+            out.println(msg.get("check.summary", sb));
+        }
+    }
+}
