@@ -24,10 +24,13 @@ public final class LabCatalog {
     static final String INDEX = "labs/index.txt";
     private final ClassLoader loader;
     private final LabLoader labLoader;
+    private final Path workingDirectory;
 
-    public LabCatalog(ClassLoader loader, CheckRegistry registry) {
+    /** @param workingDirectory what relative lab paths are relative to */
+    public LabCatalog(ClassLoader loader, CheckRegistry registry, Path workingDirectory) {
         this.loader = loader;
         this.labLoader = new LabLoader(registry);
+        this.workingDirectory = workingDirectory;
     }
 
     /** The ids of the bundled labs, in the order of the book's chapter. */
@@ -48,12 +51,14 @@ public final class LabCatalog {
         if (bundledIds().contains(idOrPath)) {
             return new BundledLabFiles(loader, idOrPath);
         }
-        Path p = Path.of(idOrPath);
+        Path given = Path.of(idOrPath);
+        Path p = workingDirectory.resolve(given);
         if (Files.isRegularFile(p) && p.getFileName().toString().equals(LabLoader.MANIFEST)) {
-            p = p.toAbsolutePath().getParent();
+            p = p.getParent();
+            given = given.getParent() == null ? Path.of(".") : given.getParent();
         }
         if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(LabLoader.MANIFEST))) {
-            return new DirectoryLabFiles(p);
+            return new DirectoryLabFiles(p, given);
         }
         throw LabException.badInput("no lab '" + idOrPath + "'; `lab list` shows the labs ("
                 + String.join(", ", bundledIds()) + "), or give the folder of a lab.yaml");

@@ -4,32 +4,33 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The options every command takes (`lab check minikube --lang zh-CN` and `lab --lang zh-CN check minikube` alike). */
 public final class GlobalOptions {
 
     public enum ColorMode { auto, always, never }
 
-    @Option(names = "--lang", paramLabel = "en|zh-CN", description = "Language: en or zh-CN (default: from LANG).",
+    @Option(scope = ScopeType.INHERIT, names = "--lang", paramLabel = "en|zh-CN", description = "Language: en or zh-CN (default: from LANG).",
             completionCandidates = Languages.class)
     String language;
 
-    @Option(names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
+    @Option(scope = ScopeType.INHERIT, names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
             description = "Colour: auto (only on a terminal, and not with NO_COLOR), always, never.")
     ColorMode color = ColorMode.auto;
 
-    @Option(names = "--no-input", description = "Never ask anything (also when stdin is not a terminal).")
+    @Option(scope = ScopeType.INHERIT, names = "--no-input", description = "Never ask anything (also when stdin is not a terminal).")
     boolean noInput;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a lab variable (repeatable).",
+    @Option(scope = ScopeType.INHERIT, names = "--set", paramLabel = "NAME=VALUE", description = "Set a lab variable (repeatable).",
             mapFallbackValue = "")
     Map<String, String> sets = new LinkedHashMap<>();
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(scope = ScopeType.INHERIT, names = "--state-dir", paramLabel = "DIR",
             description = "Where progress, transcripts and history are kept (default: $XDG_STATE_HOME/kubelab).")
     Path stateDir;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    @Option(scope = ScopeType.INHERIT, names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
     /** Completion candidates for --lang. */

@@ -45,7 +45,7 @@ public final class ShellContext {
         this.env = env;
         this.options = options;
         this.registry = CheckRegistry.standard(env.variables());
-        this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry);
+        this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry, env.workingDirectory());
         this.out = new PrintWriter(env.out(), true, StandardCharsets.UTF_8);
         this.err = new PrintWriter(env.err(), true, StandardCharsets.UTF_8);
     }

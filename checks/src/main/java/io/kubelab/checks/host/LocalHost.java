@@ -84,6 +84,12 @@ public final class LocalHost implements Host {
         return new ExecResult(exit, out.text(), err.text(), elapsed(started), outcome);
     }
 
+    /** This machine is always reachable, so no HostUnreachableException here. */
+    @Override
+    public ExecResult exec(String command, Duration timeout) {
+        return exec(ExecRequest.of(command, timeout));
+    }
+
     @Override
     public byte[] read(String path) throws IOException {
         Path p = Path.of(path);

@@ -6,13 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A lab in a folder on disk (an author's work in progress, or `lab validate path`). */
-public record DirectoryLabFiles(Path folder) implements LabFiles {
+/**
+ * A lab in a folder on disk (an author's work in progress, or `lab validate path`).
+ *
+ * @param folder  where it is (absolute)
+ * @param shownAs how to name it in messages: the path as the author typed it
+ */
+public record DirectoryLabFiles(Path folder, Path shownAs) implements LabFiles {
+
+    public DirectoryLabFiles {
+        folder = folder.toAbsolutePath().normalize();
+    }
+
+    public DirectoryLabFiles(Path folder) {
+        this(folder, folder);
+    }
 
     @Override
     public Optional<String> read(String relativePath) {
         Path p = folder.resolve(relativePath).normalize();
-        if (!p.startsWith(folder.normalize()) || !Files.isRegularFile(p)) {
+        if (!p.startsWith(folder) || !Files.isRegularFile(p)) {
             return Optional.empty();
         }
         try {
@@ -24,12 +37,12 @@ public record DirectoryLabFiles(Path folder) implements LabFiles {
 
     @Override
     public String display(String relativePath) {
-        return folder.resolve(relativePath).toString();
+        return shownAs.resolve(relativePath).normalize().toString();
     }
 
     @Override
     public String folderName() {
-        Path name = folder.toAbsolutePath().normalize().getFileName();
+        Path name = folder.getFileName();
         return name == null ? "" : name.toString();
     }
 }

@@ -120,7 +120,10 @@ public final class LabLoader {
         }
 
         private LoadResult done(Lab lab) {
-            return new LoadResult(Optional.ofNullable(lab), problems);
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(java.util.Comparator.comparing((Problem p) -> p.location().file())
+                    .thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()));
+            return new LoadResult(Optional.ofNullable(lab), sorted);
         }
 
         // ---- top level ----
@@ -306,9 +309,9 @@ public final class LabLoader {
                 String kind = a.entries().keySet().stream().filter(ACTION_KINDS::contains).findFirst().orElse(null);
                 if (kind == null) {
                     String first = a.entries().keySet().stream().findFirst().orElse("");
+                    String close = Suggest.closest(first, ACTION_KINDS).map(k -> " (did you mean '" + k + "'?)").orElse("");
                     error(a.location(), "unknown action kind" + (first.isEmpty() ? "" : " '" + first + "'")
-                            + "; an action starts with one of: " + String.join(", ", ACTION_KINDS)
-                            + (first.isEmpty() ? "" : " (" + Suggest.fix(first, ACTION_KINDS) + ")"));
+                            + "; this version of lab knows: " + String.join(", ", ACTION_KINDS) + close);
                     continue;
                 }
                 out.add(runAction(a, checkIds));
@@ -407,6 +410,7 @@ public final class LabLoader {
             Location at = with != null ? with.location() : c.location();
             List<String> known = kind.params().stream().map(ParamSpec::name).toList();
             boolean templatedValue = false;
+            int before = problems.size();
             for (Map.Entry<String, Object> e : params.entrySet()) {
                 Location where = with != null && with.entries().containsKey(e.getKey())
                         ? with.entries().get(e.getKey()).keyLocation() : at;
@@ -428,7 +432,8 @@ public final class LabLoader {
                     error(at, "check '" + kindName + "' needs parameter '" + p.name() + "' (" + p.description() + ")");
                 }
             }
-            if (!templatedValue && problems.stream().noneMatch(p -> p.location().equals(at))) {
+            // Only a check whose parameters are otherwise right is built, so one mistake is reported once.
+            if (!templatedValue && problems.size() == before) {
                 try {
                     kind.create(new Params(params));
                 } catch (BadParameterException | PatternSyntaxException e) {

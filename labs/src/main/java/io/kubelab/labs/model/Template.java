@@ -15,7 +15,7 @@ public final class Template {
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
     /** Values lab provides itself, without the author declaring them. */
-    public static final Set<String> BUILT_INS = Set.of("lab.id", "lab.workdir");
+    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir");
 
     private Template() {
     }

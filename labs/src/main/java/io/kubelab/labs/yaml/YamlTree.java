@@ -87,10 +87,20 @@ public final class YamlTree {
         return new Location(file, l.getLineNr(), l.getColumnNr());
     }
 
+    /**
+     * The parser's message without its source excerpts: "while parsing a flow mapping; expected
+     * ',' or '}', but got <stream end>".
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "not valid YAML";
         }
-        return message.strip().split("\n", 2)[0];
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                parts.add(line.strip());
+            }
+        }
+        return parts.isEmpty() ? "not valid YAML" : String.join("; ", parts);
     }
 }
