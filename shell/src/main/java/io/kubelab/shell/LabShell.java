@@ -38,17 +38,23 @@ public final class LabShell {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedSubcommandsAllowed(false);
         cl.setExecutionExceptionHandler((e, command, parsed) -> handle(ctx, e));
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                ctx.validateOptions();
+            } catch (LabException e) {
+                return handle(ctx, e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((e, args) -> {
-            ctx.err().println(ctx.ui().style().red(new Messages(safeLanguage(ctx)).get("error.prefix")) + " "
-                    + usageLine(e));
+            ctx.err().println(ctx.ui().style().red(ctx.messages().get("error.prefix")) + " " + usageLine(e));
             return ExitCode.USAGE;
         });
         return cl;
     }
 
     static int handle(ShellContext ctx, Exception e) {
-        String language = safeLanguage(ctx);
-        Messages msg = new Messages(language);
+        Messages msg = ctx.messages();
         String prefix = ctx.ui().style().red(msg.get("error.prefix"));
         if (e instanceof LabException le) {
             ctx.err().println(prefix + " " + le.getMessage());
@@ -83,14 +89,6 @@ public final class LabShell {
             return "unexpected '" + first + "' for `" + name + "`" + hint + "; see `" + name + " --help`";
         }
         return e.getMessage() + "; see `" + name + " --help`";
-    }
-
-    private static String safeLanguage(ShellContext ctx) {
-        try {
-            return ctx.language();
-        } catch (LabException e) {
-            return "en";
-        }
     }
 
     /** Creates commands with the context when they take it, the picocli way otherwise. */

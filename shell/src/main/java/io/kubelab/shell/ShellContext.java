@@ -74,11 +74,16 @@ public final class ShellContext {
         return err;
     }
 
+    /** Refuses option values picocli cannot check itself; called before any command runs. */
+    public void validateOptions() {
+        if (options.language != null && !options.language.equals("en") && !options.language.equals("zh-CN")) {
+            throw LabException.badInput("--lang must be en or zh-CN, not '" + options.language + "'");
+        }
+    }
+
+    /** The learner's language: --lang, else LC_ALL / LC_MESSAGES / LANG; English when unknown. */
     public String language() {
-        if (options.language != null) {
-            if (!options.language.equals("en") && !options.language.equals("zh-CN")) {
-                throw LabException.badInput("--lang must be en or zh-CN, not '" + options.language + "'");
-            }
+        if (options.language != null && (options.language.equals("en") || options.language.equals("zh-CN"))) {
             return options.language;
         }
         String lang = env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG")));

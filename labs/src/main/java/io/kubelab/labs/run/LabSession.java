@@ -134,6 +134,9 @@ public final class LabSession implements AutoCloseable {
         confirmIfAsked(step, options);
         resolveVariables(step);
         prepareWorkFolder();
+        if (!step.id().equals(progress.current())) {
+            save(progress.withCurrent(step.id())); // the learner is on the step being run, also after a crash
+        }
         StepOutcome outcome = stepRunner.run(step, variables, options, state -> saveStep(step, state));
         save(progress.withVariables(variables.persistable()));
         return outcome;

@@ -1,0 +1,124 @@
+package io.kubelab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.labs.LabCatalog;
+import io.kubelab.checks.CheckRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The commands that do not need a cluster: output formats, help, completion, validation of the bundled labs. */
+class CommandsTest {
+    @TempDir
+    Path home;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void everyBundledLabIsValidWithoutWarnings() {
+        ShellRun.Result r = new ShellRun(home).run("validate");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("error(s), 0 warning(s)") && r.out().contains(": 0 error(s)"), r.out());
+    }
+
+    @Test
+    void theLabIndexListsEveryLabFolder() throws Exception {
+        Path labs = Path.of("..", "content", "src", "main", "resources", "labs");
+        List<String> folders;
+        try (Stream<Path> s = Files.list(labs)) {
+            folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> listed = new LabCatalog(getClass().getClassLoader(), CheckRegistry.standard(Map.of()), home)
+                .bundledIds().stream().sorted().toList();
+        assertEquals(folders, listed);
+    }
+
+    @Test
+    void listAndStatusAsJson() {
+        ShellRun.Result list = new ShellRun(home).run("list", "-o", "json");
+        assertEquals(0, list.exit(), list.toString());
+        JsonNode labs = JSON.readTree(list.out()).get("labs");
+        assertEquals("minikube", labs.get(0).get("id").asString());
+        assertEquals(6, labs.get(0).get("steps").asInt());
+
+        ShellRun.Result status = new ShellRun(home).run("status", "minikube", "-o", "json");
+        assertEquals(1, status.exit(), "steps pending: " + status);
+        JsonNode doc = JSON.readTree(status.out());
+        assertEquals("install", doc.get("current").asString());
+        assertEquals("pending", doc.get("steps").get(0).get("state").asString());
+        assertEquals(5, doc.get("pending").size());
+    }
+
+    @Test
+    void junitReportHasOneCasePerCheck() {
+        ShellRun.Result r = new ShellRun(home).run("check", "minikube", "install", "-o", "junit");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("<?xml"), r.out());
+        assertTrue(r.out().contains("<testsuite name=\"minikube\" tests=\"2\" failures=\"1\""), r.out());
+        assertTrue(r.out().contains("<failure message=\"minikube not found on PATH\">"), r.out());
+    }
+
+    @Test
+    void helpAndVersionOnEveryCommand() {
+        ShellRun.Result version = new ShellRun(home).run("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("lab "), version.out());
+        for (String cmd : List.of("list", "start", "show", "run", "check", "verify", "hint", "solution", "next", "back",
+                "goto", "status", "answer", "reset", "validate", "doctor", "completion", "checks")) {
+            ShellRun.Result help = new ShellRun(home).run(cmd, "--help");
+            assertEquals(0, help.exit(), cmd + ": " + help);
+            assertTrue(help.out().contains("Usage: lab " + cmd) || help.out().contains("Usage: lab check"), help.out());
+            assertTrue(help.out().contains("--lang"), "global options on " + cmd);
+        }
+    }
+
+    @Test
+    void navigationAndGradedHintsFromTheOsShell() {
+        ShellRun lab = new ShellRun(home);
+        assertTrue(lab.run("hint", "minikube").out().contains("Hint 1 of 2:"));
+        assertTrue(lab.run("hint", "minikube").out().contains("Hint 2 of 2:"));
+        assertTrue(lab.run("next", "minikube").out().contains("Step 2 of 6"));
+        assertTrue(lab.run("goto", "minikube", "5").out().contains("Chapter question 1"));
+        assertTrue(lab.run("back", "minikube").out().contains("Step 4 of 6"));
+        assertTrue(lab.run("solution", "minikube", "start").out().contains("minikube start --driver=docker"));
+        assertTrue(lab.run("run", "minikube", "--dry-run").out()
+                .contains("local: minikube start --driver=docker --cpus=2 --memory=2200   # skipped when checks node-ready pass"));
+    }
+
+    @Test
+    void completionScriptsForBashAndZsh() {
+        ShellRun.Result bash = new ShellRun(home).run("completion", "bash");
+        assertEquals(0, bash.exit(), bash.toString());
+        assertTrue(bash.out().contains("complete -F _complete_lab"), bash.out().substring(0, 200));
+        assertTrue(bash.out().contains("minikube"), "lab ids are completed");
+        ShellRun.Result zsh = new ShellRun(home).run("completion", "zsh");
+        assertTrue(zsh.out().startsWith("autoload -U +X compinit"), zsh.out().substring(0, 100));
+        assertEquals(2, new ShellRun(home).run("completion", "fish").exit());
+    }
+
+    @Test
+    void checksAreListedFromTheRegistry() {
+        ShellRun.Result r = new ShellRun(home).run("checks", "-o", "json");
+        assertEquals(0, r.exit());
+        JsonNode checks = JSON.readTree(r.out()).get("checks");
+        List<String> names = new java.util.ArrayList<>();
+        checks.forEach(c -> names.add(c.get("name").asString()));
+        assertEquals(CheckRegistry.standard(Map.of()).names(), names);
+    }
+
+    @Test
+    void doctorPrintsWhatABugReportNeeds() {
+        ShellRun.Result r = new ShellRun(home).run("doctor");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("state dir          " + home.resolve("state/kubelab")), r.out());
+        assertTrue(r.out().contains("kubectl            /usr/bin/kubectl"), r.out());
+        assertTrue(r.out().contains("labs               1 bundled (minikube), all valid"), r.out());
+    }
+}

@@ -1,0 +1,56 @@
+package io.kubelab.shell;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs `lab` in this JVM with its own environment, stdin and captured stdout/stderr. */
+final class ShellRun {
+    private final Map<String, String> env = new HashMap<>();
+    private final Path cwd;
+    private String stdin = "";
+
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    ShellRun(Path home) {
+        this.cwd = home;
+        env.put("HOME", home.toString());
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        env.put("KUBECONFIG", home.resolve(".kube/config").toString());
+    }
+
+    ShellRun env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    ShellRun stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Environment e = new Environment(env, cwd, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        int code = new LabShell(e).execute(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
