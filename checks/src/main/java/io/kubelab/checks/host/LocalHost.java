@@ -46,7 +46,7 @@ public final class LocalHost implements Host {
         long started = System.nanoTime();
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of("bash", "-c", request.command()))
+            ProcessBuilder builder = new ProcessBuilder(command(request.command()))
                     .directory(workingDirectory == null ? null : workingDirectory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().clear();
@@ -83,6 +83,17 @@ public final class LocalHost implements Host {
         int exit = outcome == ExecResult.Outcome.EXITED ? process.exitValue() : -1;
         return new ExecResult(exit, out.text(), err.text(), elapsed(started), outcome);
     }
+
+    /**
+     * bash -c, in a session of its own when setsid exists: Ctrl-C at the learner's terminal then
+     * reaches lab alone, which ends the command's whole process group itself, including children
+     * that detached from their parent.
+     */
+    private static List<String> command(String line) {
+        return SETSID ? List.of("setsid", "bash", "-c", line) : List.of("bash", "-c", line);
+    }
+
+    private static final boolean SETSID = java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"));
 
     /** This machine is always reachable, so no HostUnreachableException here. */
     @Override

@@ -98,6 +98,30 @@ class LocalHostTest {
     }
 
     @Test
+    void cancelAlsoEndsChildrenWhoseParentDiedFirst() throws Exception {
+        Path pids = dir.resolve("pids");
+        Cancellation cancel = new Cancellation();
+        Thread canceller = new Thread(() -> {
+            try {
+                while (!Files.exists(pids) || Files.size(pids) == 0) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(200);
+            } catch (Exception e) {
+                return;
+            }
+            cancel.cancel();
+        });
+        canceller.start();
+        // The middle shell exits at once: the sleeper is re-parented and no longer a descendant.
+        ExecResult r = host().exec(new ExecRequest("bash -c '(sleep 300 & echo $! > " + pids + ")'; sleep 300",
+                Duration.ofMinutes(1), OutputListener.NONE, cancel, false));
+        canceller.join();
+        assertEquals(ExecResult.Outcome.CANCELLED, r.outcome());
+        assertChildGone(pids);
+    }
+
+    @Test
     void aDaemonHoldingTheOutputOpenDoesNotHangTheCommand() {
         long started = System.nanoTime();
         ExecResult r = host().exec("(sleep 30 &) ; echo started", Duration.ofSeconds(20));
