@@ -41,7 +41,7 @@ public final class ShellContext {
     private volatile Cancellation running;
     private int columns;
 
-    ShellContext(Environment env, GlobalOptions options) {
+    public ShellContext(Environment env, GlobalOptions options) {
         this.env = env;
         this.options = options;
         this.registry = CheckRegistry.standard(env.variables());

@@ -42,16 +42,23 @@ public final class AtomicFiles {
         }
     }
 
-    /** Creates a folder (and parents) that only the owner can enter, for state that may hold keys. */
+    /** Creates a folder, and any missing parents, that only the owner can enter: state may hold keys. */
     public static void ensurePrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
-        Files.createDirectories(dir);
         try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing more we can do.
+            Files.createDirectories(dir); // not a POSIX file system: nothing more we can do
+        }
+    }
+
+    /** Creates an empty file readable by the owner only, unless it exists. */
+    public static void ensurePrivateFile(Path file) throws IOException {
+        ensurePrivateDirectory(file.toAbsolutePath().getParent());
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +43,7 @@ public final class Transcript {
         line.put("outcome", entry.outcome());
         line.put("output_tail", redactor.redact(entry.outputTail()));
         try {
-            AtomicFiles.ensurePrivateDirectory(file.getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
+            AtomicFiles.ensurePrivateFile(file);
             Files.write(file, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {

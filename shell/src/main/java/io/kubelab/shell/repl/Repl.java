@@ -80,7 +80,7 @@ public final class Repl {
         }
         Path history = ctx.stateDir().resolve("history");
         try {
-            io.kubelab.labs.state.AtomicFiles.ensurePrivateDirectory(ctx.stateDir());
+            io.kubelab.labs.state.AtomicFiles.ensurePrivateFile(history);
         } catch (IOException e) {
             throw new LabException(LabException.Kind.STATE, "cannot create " + ctx.stateDir() + ": " + e.getMessage());
         }

@@ -36,6 +36,7 @@ final class TerminalLines implements LineSource {
                 .terminal(terminal)
                 .appName("lab")
                 .completer(new ReplCompleter(commands))
+                .history(new RedactingHistory(ctx))
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, 2000)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
