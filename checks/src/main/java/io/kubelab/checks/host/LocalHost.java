@@ -42,6 +42,7 @@ public final class LocalHost implements Host {
     }
 
     @Override
+    @SuppressWarnings("try") // the cancel registration is only closed, never used
     public ExecResult exec(ExecRequest request) {
         long started = System.nanoTime();
         Process process;

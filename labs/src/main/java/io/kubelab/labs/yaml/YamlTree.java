@@ -65,10 +65,10 @@ public final class YamlTree {
                 return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.STRING, at);
             }
             case VALUE_NUMBER_INT -> {
-                return new YNode.YScalar(p.getText(), YNode.YScalar.Kind.INTEGER, at);
+                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.INTEGER, at);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new YNode.YScalar(p.getText(), YNode.YScalar.Kind.FLOAT, at);
+                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.FLOAT, at);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new YNode.YScalar(String.valueOf(t == JsonToken.VALUE_TRUE), YNode.YScalar.Kind.BOOLEAN, at);
@@ -77,7 +77,7 @@ public final class YamlTree {
                 return new YNode.YScalar("", YNode.YScalar.Kind.NULL, at);
             }
             default -> {
-                return new YNode.YScalar(p.getText(), YNode.YScalar.Kind.STRING, at);
+                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.STRING, at);
             }
         }
     }
