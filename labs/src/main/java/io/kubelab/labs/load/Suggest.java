@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "did you mean ...?" for a misspelt key, kind or name. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
-    static Optional<String> closest(String wrong, Collection<String> known) {
+    public static Optional<String> closest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
@@ -23,7 +23,7 @@ final class Suggest {
     }
 
     /** The usual fix for an unknown word: "did you mean 'x'?" or "use one of: a, b, c". */
-    static String fix(String wrong, Collection<String> known) {
+    public static String fix(String wrong, Collection<String> known) {
         return closest(wrong, known).map(s -> "did you mean '" + s + "'?")
                 .orElse("use one of: " + String.join(", ", known));
     }
