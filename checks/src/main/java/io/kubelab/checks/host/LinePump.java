@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
  * Copies one output stream of a running command to a listener line by line, as the lines come,
  * and into a buffer. Runs on its own thread so stdout and stderr never block each other.
  */
-final class LinePump implements Runnable {
+public final class LinePump implements Runnable {
     private final InputStream in;
     private final OutputListener.Stream stream;
     private final OutputListener listener;
     private final OutputBuffer buffer = new OutputBuffer();
 
-    LinePump(InputStream in, OutputListener.Stream stream, OutputListener listener) {
+    public LinePump(InputStream in, OutputListener.Stream stream, OutputListener listener) {
         this.in = in;
         this.stream = stream;
         this.listener = listener;
@@ -58,11 +58,11 @@ final class LinePump implements Runnable {
         }
     }
 
-    String text() {
+    public String text() {
         return buffer.text();
     }
 
-    static Thread start(LinePump pump, String name) {
+    public static Thread start(LinePump pump, String name) {
         Thread t = new Thread(pump, name);
         t.setDaemon(true);
         t.start();
