@@ -33,6 +33,14 @@ public final class GlobalOptions {
     @Option(scope = ScopeType.INHERIT, names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
+    @Option(scope = ScopeType.INHERIT, names = {"-i", "--inventory"}, paramLabel = "FILE",
+            description = "Your nodes: an Ansible inventory (YAML or INI). Remembered per lab once given.")
+    Path inventory;
+
+    @Option(scope = ScopeType.INHERIT, names = "--accept-new-host-keys",
+            description = "Accept and remember host keys never seen before without asking (a changed key is always refused).")
+    boolean acceptNewHostKeys;
+
     /** Completion candidates for --lang. */
     public static final class Languages extends java.util.ArrayList<String> {
         public Languages() {

@@ -16,7 +16,17 @@ import io.kubelab.shell.ui.ConsolePrompter;
 import io.kubelab.shell.ui.Messages;
 import io.kubelab.shell.ui.Style;
 import io.kubelab.shell.ui.Ui;
+import io.kubelab.labs.inventory.Inventory;
+import io.kubelab.labs.inventory.InventoryReader;
+import io.kubelab.labs.inventory.SshConfig;
+import io.kubelab.labs.ssh.HostKeyPolicy;
+import io.kubelab.labs.ssh.SshHosts;
+import io.kubelab.labs.ssh.SshSettings;
+import io.kubelab.labs.state.ProgressStore;
+import io.kubelab.labs.target.InventoryTargets;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -185,11 +195,45 @@ public final class ShellContext {
 
     private LabSession newSession(Lab lab) {
         LocalHost local = new LocalHost(env.variables(), env.workingDirectory());
-        Targets targets = new LocalTargets(local);
+        Path inventory = inventoryFile().orElseGet(() -> new ProgressStore(stateDir()).load(lab.id())
+                .map(p -> p.settings().get(INVENTORY)).map(Path::of).orElse(null));
+        Targets targets = inventory == null ? new LocalTargets(local) : inventoryTargets(inventory, local);
         Map<String, String> given = new HashMap<>(options.sets);
         SessionConfig config = new SessionConfig(stateDir(), env.variables(), env.workingDirectory(), language(),
                 given, prompter(), new ConsoleListener(this), registry, null);
-        return new LabSession(lab, config, targets, local);
+        LabSession s = new LabSession(lab, config, targets, local);
+        inventoryFile().ifPresent(p -> s.remember(INVENTORY, p.toString()));
+        return s;
+    }
+
+    /** The progress setting that remembers a lab's inventory. */
+    public static final String INVENTORY = "inventory";
+
+    /** --inventory, made absolute against the working directory. */
+    public Optional<Path> inventoryFile() {
+        return Optional.ofNullable(options.inventory).map(p -> env.workingDirectory().resolve(p).normalize());
+    }
+
+    /** The learner's nodes from an inventory file, reached over SSH with strict host keys. */
+    public InventoryTargets inventoryTargets(Path file, LocalHost local) {
+        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        SshConfig sshConfig;
+        try {
+            sshConfig = SshConfig.read(home.resolve(".ssh/config"), home);
+        } catch (IOException e) {
+            throw LabException.badInput("cannot read " + home.resolve(".ssh/config") + ": " + e.getMessage());
+        }
+        Inventory inventory = new InventoryReader(home, sshConfig, env.getOrDefault("USER", "root")).read(file);
+        Path labKnownHosts = stateDir().resolve("known_hosts");
+        HostKeyPolicy hostKeys = new HostKeyPolicy(List.of(home.resolve(".ssh/known_hosts"), labKnownHosts),
+                labKnownHosts, prompter(), options.acceptNewHostKeys);
+        SshSettings settings = new SshSettings(hostKeys, prompter(), SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE,
+                SshSettings.defaultKeys(home));
+        return new InventoryTargets(local, new SshHosts(inventory, settings));
+    }
+
+    public LocalHost localHost() {
+        return new LocalHost(env.variables(), env.workingDirectory());
     }
 
     public Prompter prompter() {

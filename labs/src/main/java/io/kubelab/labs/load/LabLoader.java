@@ -7,6 +7,8 @@ import io.kubelab.checks.ParamSpec;
 import io.kubelab.checks.Params;
 import io.kubelab.labs.model.Action;
 import io.kubelab.labs.model.CheckSpec;
+import io.kubelab.labs.model.CopyAction;
+import io.kubelab.labs.model.FetchAction;
 import io.kubelab.labs.model.Generator;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.model.Quiz;
@@ -48,8 +50,13 @@ public final class LabLoader {
             "generate");
     static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "actions", "checks", "hints", "solution", "quiz",
             "optional", "confirm");
-    static final Set<String> ACTION_KINDS = Set.of("run");
+    static final Set<String> ACTION_KINDS = new java.util.LinkedHashSet<>(List.of("run", "copy", "fetch"));
     static final Set<String> RUN_KEYS = Set.of("run", "on", "timeout", "creates", "unless", "capture", "sudo");
+    static final Set<String> COPY_KEYS = Set.of("copy", "on");
+    static final Set<String> COPY_FIELDS = Set.of("src", "content", "dest", "mode", "owner");
+    static final Set<String> FETCH_KEYS = Set.of("fetch", "on");
+    static final Set<String> FETCH_FIELDS = Set.of("src", "dest", "mode");
+    private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
     static final Set<String> CHECK_KEYS = Set.of("id", "kind", "on", "with", "title", "hint");
     static final Set<String> QUIZ_KEYS = Set.of("type", "question", "choices", "answer", "keywords", "min_keywords",
             "explanation");
@@ -314,9 +321,74 @@ public final class LabLoader {
                             + "; this version of lab knows: " + String.join(", ", ACTION_KINDS) + close);
                     continue;
                 }
-                out.add(runAction(a, checkIds));
+                switch (kind) {
+                    case "copy" -> out.add(copyAction(a));
+                    case "fetch" -> out.add(fetchAction(a));
+                    default -> out.add(runAction(a, checkIds));
+                }
             }
             return out;
+        }
+
+        private CopyAction copyAction(YMap a) {
+            unknownKeys(a, COPY_KEYS, "in a copy action");
+            YMap f = fields(a, "copy", COPY_FIELDS, "copy: {src: FILE or content: TEXT, dest: PATH, mode: \"0644\"}");
+            String src = field(f, "src");
+            String content = field(f, "content");
+            if ((src == null) == (content == null)) {
+                error(a.get("copy").location(), "copy needs exactly one of src: (a local file) or content: (the text)");
+            }
+            String dest = field(f, "dest");
+            if (dest == null) {
+                error(a.get("copy").location(), "copy needs dest: the path on the target");
+            }
+            String mode = mode(f);
+            return new CopyAction(src, content, dest, mode == null ? "0644" : mode, field(f, "owner"), on(a),
+                    a.location());
+        }
+
+        private FetchAction fetchAction(YMap a) {
+            unknownKeys(a, FETCH_KEYS, "in a fetch action");
+            YMap f = fields(a, "fetch", FETCH_FIELDS, "fetch: {src: PATH on the target, dest: local PATH, mode: \"0600\"}");
+            String src = field(f, "src");
+            String dest = field(f, "dest");
+            if (src == null || dest == null) {
+                error(a.get("fetch").location(), "fetch needs src: (the path on the target) and dest: (a local path)");
+            }
+            String mode = mode(f);
+            return new FetchAction(src, dest, mode == null ? "0600" : mode, on(a), a.location());
+        }
+
+        private YMap fields(YMap a, String kind, Set<String> known, String example) {
+            YNode node = a.get(kind);
+            if (!(node instanceof YMap m)) {
+                error(node.location(), kind + " takes a map: " + example);
+                return new YMap(Map.of(), node.location());
+            }
+            unknownKeys(m, known, "in " + kind);
+            return m;
+        }
+
+        private String field(YMap m, String key) {
+            if (!m.has(key)) {
+                return null;
+            }
+            String v = scalar(m.get(key), key);
+            remember(v, m.get(key).location());
+            return v;
+        }
+
+        private String mode(YMap f) {
+            String mode = f.has("mode") ? scalar(f.get("mode"), "mode") : null;
+            if (mode != null && !MODE.matcher(mode).matches()) {
+                error(f.get("mode").location(), "mode must be octal like \"0644\" (quote it, or YAML reads a number)");
+                return null;
+            }
+            return mode == null ? null : (mode.length() == 3 ? "0" + mode : mode);
+        }
+
+        private String on(YMap a) {
+            return a.has("on") ? scalar(a.get("on"), "on") : "local";
         }
 
         private RunAction runAction(YMap a, Set<String> checkIds) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 public final class Template {
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
-    /** Values lab provides itself, without the author declaring them. */
-    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir");
+    /** Values lab provides itself, without the author declaring them; host.name is the host a command runs on. */
+    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir", "host.name");
 
     private Template() {
     }

@@ -266,6 +266,13 @@ public final class LabSession implements AutoCloseable {
         return lab.steps().stream().filter(s -> progress.step(s.id()).state() == StepState.RUNNING).findFirst();
     }
 
+    /** Remembers a choice for this lab across sessions (e.g. the inventory file). */
+    public void remember(String setting, String value) {
+        if (!java.util.Objects.equals(progress.settings().get(setting), value)) {
+            save(progress.withSetting(setting, value));
+        }
+    }
+
     public Path workFolder() {
         return config.workFolder(lab.id());
     }
@@ -325,6 +332,13 @@ public final class LabSession implements AutoCloseable {
             if (a instanceof RunAction r) {
                 names.addAll(Template.references(r.command()));
                 names.addAll(Template.references(r.creates()));
+            } else if (a instanceof io.kubelab.labs.model.CopyAction c) {
+                names.addAll(Template.references(c.src()));
+                names.addAll(Template.references(c.content()));
+                names.addAll(Template.references(c.dest()));
+            } else if (a instanceof io.kubelab.labs.model.FetchAction f) {
+                names.addAll(Template.references(f.src()));
+                names.addAll(Template.references(f.dest()));
             }
         }
         for (CheckSpec c : step.checks()) {

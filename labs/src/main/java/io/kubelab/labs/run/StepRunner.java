@@ -6,7 +6,15 @@ import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Host;
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.Shell;
+import io.kubelab.checks.host.LocalHost;
 import io.kubelab.labs.model.Action;
+import io.kubelab.labs.model.CopyAction;
+import io.kubelab.labs.model.FetchAction;
+import io.kubelab.labs.target.FileTransfer;
+import io.kubelab.labs.target.LocalFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.RunAction;
 import io.kubelab.labs.model.Step;
@@ -59,17 +67,16 @@ final class StepRunner {
         stateChange.accept(StepState.RUNNING);
         List<CommandOutcome> commands = new ArrayList<>();
         for (Action action : step.actions()) {
-            RunAction run = (RunAction) action;
-            List<Host> hosts = targets.resolve(run.on());
+            List<Host> hosts = targets.resolve(action.on());
             Redactor redactor = vars.redactor();
-            String command = vars.render(run.command());
-            if (!run.unless().isEmpty() && alreadyDone(step, run, vars)) {
-                hosts.forEach(h -> listener.commandSkipped(step, h.name(), redactor.redact(command),
-                        "checks " + String.join(", ", run.unless()) + " already pass"));
+            if (action instanceof RunAction run && !run.unless().isEmpty() && alreadyDone(step, run, vars)) {
+                hosts.forEach(h -> listener.commandSkipped(step, h.name(), redactor.redact(vars.render(run.command(),
+                        h.name())), "checks " + String.join(", ", run.unless()) + " already pass"));
                 continue;
             }
-            List<HostRun> runs = FanOut.run(hosts, options.parallelism(),
-                    host -> runOn(host, step, run, command, vars, redactor, options));
+            List<HostRun> runs = FanOut.run(hosts, options.parallelism(), host -> action instanceof RunAction run
+                    ? runOn(host, step, run, vars.render(run.command(), host.name()), vars, redactor, options)
+                    : transfer(host, step, action, vars, redactor));
             List<CommandOutcome> results = runs.stream().map(HostRun::outcome).toList();
             commands.addAll(results);
             if (options.cancellation().isCancelled()) {
@@ -81,7 +88,7 @@ final class StepRunner {
                 stateChange.accept(StepState.FAILED);
                 return new StepOutcome(step.id(), StepState.FAILED, describe(failed), commands, List.of(), false);
             }
-            String captureProblem = capture(run, runs, vars);
+            String captureProblem = action instanceof RunAction run ? capture(run, runs, vars) : null;
             if (captureProblem != null) {
                 stateChange.accept(StepState.FAILED);
                 return new StepOutcome(step.id(), StepState.FAILED, captureProblem, commands, List.of(), false);
@@ -101,15 +108,19 @@ final class StepRunner {
     void plan(Step step, Variables vars) {
         Redactor redactor = vars.redactor();
         for (Action action : step.actions()) {
-            RunAction run = (RunAction) action;
-            String command = redactor.redact(vars.render(run.command()));
-            String guard = run.creates() != null ? "skipped where " + vars.render(run.creates()) + " exists"
-                    : run.unless().isEmpty() ? "" : "skipped when checks " + String.join(", ", run.unless()) + " pass";
-            if (!run.capture().isEmpty()) {
-                guard = (guard.isEmpty() ? "" : guard + "; ") + "captures " + String.join(", ", run.capture().keySet());
-            }
-            for (Host h : targets.resolve(run.on())) {
-                listener.planned(step, h.name(), command, guard);
+            for (Host h : targets.resolve(action.on())) {
+                if (action instanceof RunAction run) {
+                    String guard = run.creates() != null ? "skipped where " + vars.render(run.creates(), h.name())
+                            + " exists" : run.unless().isEmpty() ? ""
+                            : "skipped when checks " + String.join(", ", run.unless()) + " pass";
+                    if (!run.capture().isEmpty()) {
+                        guard = (guard.isEmpty() ? "" : guard + "; ") + "captures "
+                                + String.join(", ", run.capture().keySet());
+                    }
+                    listener.planned(step, h.name(), redactor.redact(vars.render(run.command(), h.name())), guard);
+                } else {
+                    listener.planned(step, h.name(), redactor.redact(describe(action, vars, h.name())), "");
+                }
             }
         }
     }
@@ -126,7 +137,7 @@ final class StepRunner {
         String shown = redactor.redact(command);
         try {
             if (run.creates() != null) {
-                String path = vars.render(run.creates());
+                String path = vars.render(run.creates(), host.name());
                 ExecResult exists = host.exec(ExecRequest.of("test -e " + Shell.quote(path), GUARD_TIMEOUT)
                         .withCancellation(options.cancellation()).asRoot(run.sudo()));
                 if (exists.ok()) {
@@ -168,6 +179,62 @@ final class StepRunner {
                     Duration.ZERO, "unreachable: " + problem, "");
             listener.commandFinished(step, host.name(), outcome);
             return new HostRun(outcome, null);
+        }
+    }
+
+    /** What a copy or fetch does, in words: "copy config.toml -> /etc/containerd/config.toml (0644)". */
+    private static String describe(Action action, Variables vars, String host) {
+        if (action instanceof CopyAction c) {
+            String what = c.src() != null ? vars.render(c.src(), host) : "(text in the lab)";
+            return "copy " + what + " -> " + vars.render(c.dest(), host) + " (" + c.mode()
+                    + (c.owner() == null ? "" : ", " + c.owner()) + ")";
+        }
+        FetchAction f = (FetchAction) action;
+        return "fetch " + vars.render(f.src(), host) + " -> " + vars.render(f.dest(), host) + " (" + f.mode() + ")";
+    }
+
+    /** Copies a file to or from one host; the step fails naming the host when it cannot. */
+    private HostRun transfer(Host host, Step step, Action action, Variables vars, Redactor redactor) {
+        String shown = redactor.redact(describe(action, vars, host.name()));
+        listener.commandStarting(step, host.name(), shown);
+        Instant started = Instant.now();
+        String problem = "";
+        try {
+            FileTransfer files = host instanceof FileTransfer ft ? ft : new LocalFiles((LocalHost) host);
+            if (action instanceof CopyAction c) {
+                copy(files, c, vars, host.name());
+            } else {
+                FetchAction f = (FetchAction) action;
+                files.download(vars.render(f.src(), host.name()), Path.of(vars.render(f.dest(), host.name())), f.mode());
+            }
+        } catch (HostUnreachableException e) {
+            problem = "unreachable: " + redactor.redact(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            problem = redactor.redact(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        Duration took = Duration.between(started, Instant.now());
+        transcript.append(new Transcript.Entry(started, step.id(), host.name(), shown, problem.isEmpty() ? 0 : 1,
+                took.toMillis(), problem.isEmpty() ? "exited" : "failed", problem), redactor);
+        CommandOutcome outcome = new CommandOutcome(host.name(), problem.isEmpty(), ExecResult.Outcome.EXITED,
+                problem.isEmpty() ? 0 : 1, took, problem, "");
+        listener.commandFinished(step, host.name(), outcome);
+        return new HostRun(outcome, null);
+    }
+
+    private static void copy(FileTransfer files, CopyAction c, Variables vars, String host)
+            throws IOException, HostUnreachableException {
+        String dest = vars.render(c.dest(), host);
+        if (c.src() != null) {
+            files.upload(Path.of(vars.render(c.src(), host)), dest, c.mode(), c.owner());
+            return;
+        }
+        // Text written in the lab: rendered into a private temp file, uploaded, and removed.
+        Path tmp = Files.createTempFile("kubelab-copy", ".tmp");
+        try {
+            Files.writeString(tmp, vars.render(c.content(), host));
+            files.upload(tmp, dest, c.mode(), c.owner());
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -97,6 +97,11 @@ public final class Variables {
         return Template.render(text, this::get);
     }
 
+    /** Fills in variables, and {{host.name}} with the host the text is used on. */
+    public String render(String text, String hostName) {
+        return Template.render(text, name -> name.equals("host.name") ? Optional.of(hostName) : get(name));
+    }
+
     /** The names a text refers to that have no value yet. */
     public List<String> missing(String text) {
         return Template.references(text).stream().filter(n -> !has(n)).toList();

@@ -79,7 +79,10 @@ public record HostKeyPolicy(List<Path> files, Path remember, Prompter prompter, 
             String question = "The authenticity of host " + shown + " can't be established.\n"
                     + Fingerprint.type(key) + " key fingerprint is " + fingerprint + ".\n"
                     + "Are you sure you want to continue connecting and remember it?";
-            boolean accepted = acceptNew || prompter.confirm(question).orElse(false);
+            boolean accepted;
+            synchronized (HostKeyPolicy.this) { // one question at a time when a group connects at once
+                accepted = acceptNew || prompter.confirm(question).orElse(false);
+            }
             if (!accepted) {
                 refusal = "host key of " + shown + " is not known: " + Fingerprint.type(key) + " " + fingerprint
                         + ". Check it on the node (ssh-keygen -lf /etc/ssh/ssh_host_" + Fingerprint.type(key)
@@ -88,15 +91,21 @@ public record HostKeyPolicy(List<Path> files, Path remember, Prompter prompter, 
                 return false;
             }
             try {
+                remember(entryName, key);
+            } catch (IOException e) {
+                // Accepted for this session; it will be asked again next time.
+            }
+            return true;
+        }
+
+        private void remember(String entryName, PublicKey key) throws IOException {
+            synchronized (HostKeyPolicy.this) { // hosts of a group connect at once; one line each
                 AtomicFiles.ensurePrivateFile(remember);
                 String line = entryName + " " + net.schmizz.sshj.common.KeyType.fromKey(key) + " "
                         + Fingerprint.blobBase64(key) + "\n";
                 Files.write(remember, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND,
                         StandardOpenOption.SYNC);
-            } catch (IOException e) {
-                // Accepted for this session; it will be asked again next time.
             }
-            return true;
         }
 
         @Override

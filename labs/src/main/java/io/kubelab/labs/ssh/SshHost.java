@@ -11,6 +11,7 @@ import io.kubelab.labs.LabException;
 import io.kubelab.labs.inventory.InventoryHost;
 import io.kubelab.labs.state.AtomicFiles;
 import io.kubelab.labs.target.FileTransfer;
+import io.kubelab.labs.target.LocalFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -398,7 +399,7 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
                 }
             }
             if (mode != null) {
-                Files.setPosixFilePermissions(tmp, PosixModes.of(mode));
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString(LocalFiles.rwx(mode)));
             }
             Files.move(tmp, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

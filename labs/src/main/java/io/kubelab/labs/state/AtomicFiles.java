@@ -57,8 +57,10 @@ public final class AtomicFiles {
     /** Creates an empty file readable by the owner only, unless it exists. */
     public static void ensurePrivateFile(Path file) throws IOException {
         ensurePrivateDirectory(file.toAbsolutePath().getParent());
-        if (!Files.exists(file)) {
+        try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Made already (perhaps just now, by another thread): fine.
         }
     }
 

@@ -32,7 +32,13 @@ class SchemaTest {
         JsonNode defs = SCHEMA.get("$defs");
         assertEquals(new TreeSet<>(LabLoader.TOP_KEYS), keys(SCHEMA.get("properties")));
         assertEquals(new TreeSet<>(LabLoader.STEP_KEYS), keys(defs.get("step").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.RUN_KEYS), keys(defs.get("action").get("properties")));
+        assertEquals(new TreeSet<>(LabLoader.RUN_KEYS), keys(defs.get("runAction").get("properties")));
+        assertEquals(new TreeSet<>(LabLoader.COPY_KEYS), keys(defs.get("copyAction").get("properties")));
+        assertEquals(new TreeSet<>(LabLoader.COPY_FIELDS), keys(defs.get("copyAction").get("properties").get("copy")
+                .get("properties")));
+        assertEquals(new TreeSet<>(LabLoader.FETCH_KEYS), keys(defs.get("fetchAction").get("properties")));
+        assertEquals(new TreeSet<>(LabLoader.FETCH_FIELDS), keys(defs.get("fetchAction").get("properties").get("fetch")
+                .get("properties")));
         assertEquals(new TreeSet<>(LabLoader.CHECK_KEYS), keys(defs.get("check").get("properties")));
         assertEquals(new TreeSet<>(LabLoader.QUIZ_KEYS), keys(defs.get("quiz").get("properties")));
         assertEquals(new TreeSet<>(LabLoader.VARIABLE_KEYS), keys(defs.get("variable").get("properties")));

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "A training shell for building Kubernetes clusters, one step at a time.",
         subcommands = {ListCommand.class, StartCommand.class, ShowCommand.class, RunCommand.class,
                 CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class, BackCommand.class,
-                GotoCommand.class, StatusCommand.class, AnswerCommand.class, ResetCommand.class,
+                GotoCommand.class, StatusCommand.class, EnvCommand.class, AnswerCommand.class, ResetCommand.class,
                 ValidateCommand.class, ChecksCommand.class, DoctorCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class, ExitCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 checks failed or steps pending, 2 bad usage or invalid content,",

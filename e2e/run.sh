@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The end-to-end suite: real OpenSSH nodes in network namespaces, then the tests tagged e2e.
+# Needs root. The nodes are torn down afterwards whatever happens: no namespace, link or
+# process is left behind, also when a test fails or the run is interrupted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export KUBELAB_E2E="${KUBELAB_E2E:-/var/lib/kubelab-e2e}"
+nodes=e2e/nodes.sh
+
+cleanup() {
+  "$nodes" down || true
+  left=$( (ip netns list 2>/dev/null | grep '^kl-node'; ip -o link show 2>/dev/null | grep -E 'klbr0|kl-veth'; \
+          pgrep -af "$KUBELAB_E2E/node" ) || true)
+  if [ -n "$left" ]; then
+    echo "e2e: left behind after teardown:" >&2
+    echo "$left" >&2
+    exit 1
+  fi
+  echo "e2e: nodes torn down, nothing left behind"
+}
+trap cleanup EXIT INT TERM
+
+"$nodes" up "${E2E_NODES:-3}" ${E2E_FIXTURES:+--fixtures "$E2E_FIXTURES"}
+mvn -B -q install -DskipTests
+(cd shell && mvn -B -Pe2e test -Dsurefire.failIfNoSpecifiedTests=false)

@@ -1,0 +1,101 @@
+package io.kubelab.shell.commands;
+
+import io.kubelab.checks.host.Host;
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.inventory.EnvProbe;
+import io.kubelab.labs.state.ProgressStore;
+import io.kubelab.labs.target.InventoryTargets;
+import io.kubelab.shell.ExitCode;
+import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.report.Json;
+import io.kubelab.shell.ui.Ui;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "env", description = {"Probe every host of the inventory at once: reachable, logged in, hostname,",
+        "OS, CPUs, memory, and why not. Exit 3 if any host cannot be reached."})
+public final class EnvCommand implements Callable<Integer> {
+    private final ShellContext ctx;
+
+    @Parameters(paramLabel = "[LAB]", arity = "0..1", completionCandidates = LabIds.class,
+            description = "Use the inventory remembered for this lab (default: --inventory, or the open lab's).")
+    List<String> words;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text or json.")
+    OutputFormat output;
+
+    public EnvCommand(ShellContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        output.refuse(OutputFormat.junit);
+        Path file = inventory();
+        List<EnvProbe.Report> reports;
+        try (InventoryTargets targets = ctx.inventoryTargets(file, ctx.localHost())) {
+            List<Host> hosts = targets.resolve("all");
+            reports = EnvProbe.probe(hosts, Duration.ofSeconds(20));
+        }
+        if (output == OutputFormat.json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (EnvProbe.Report r : reports) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", r.name());
+                m.put("address", r.address());
+                m.put("reachable", r.reached());
+                m.put("authenticated", r.authenticated());
+                m.put("hostname", r.hostname());
+                m.put("os", r.os());
+                m.put("cpus", r.cpus());
+                m.put("memory_mb", r.memoryMb());
+                m.put("problem", r.problem());
+                rows.add(m);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("inventory", file.toString());
+            doc.put("hosts", rows);
+            ctx.out().println(Json.write(doc));
+        } else {
+            Ui ui = ctx.ui();
+            int width = reports.stream().mapToInt(r -> r.name().length()).max().orElse(4);
+            for (EnvProbe.Report r : reports) {
+                String name = r.name() + " ".repeat(width - r.name().length());
+                if (r.ok()) {
+                    ui.line(ui.style().green("✓ " + ui.msg().get("env.ok")) + "  " + name + "  " + r.hostname() + "  "
+                            + r.os() + "  " + ui.msg().get("env.resources", r.cpus(), r.memoryMb())
+                            + ui.style().dim("  " + r.address()));
+                } else {
+                    String word = r.reached() ? ui.msg().get("env.refused") : ui.msg().get("env.unreachable");
+                    ui.line(ui.style().red("✗ " + word) + "  " + name + "  " + r.problem());
+                }
+            }
+        }
+        return reports.stream().allMatch(EnvProbe.Report::ok) ? ExitCode.OK : ExitCode.UNREACHABLE;
+    }
+
+    private Path inventory() {
+        if (ctx.inventoryFile().isPresent()) {
+            return ctx.inventoryFile().get();
+        }
+        String lab = words != null && !words.isEmpty() ? words.get(0)
+                : ctx.session() != null ? ctx.session().lab().id() : null;
+        if (lab != null) {
+            String remembered = new ProgressStore(ctx.stateDir()).load(lab)
+                    .map(p -> p.settings().get(ShellContext.INVENTORY)).orElse(null);
+            if (remembered != null) {
+                return Path.of(remembered);
+            }
+        }
+        throw LabException.badInput("which nodes? give the inventory with --inventory FILE (Ansible YAML or INI)");
+    }
+}

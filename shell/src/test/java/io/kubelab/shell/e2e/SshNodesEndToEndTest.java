@@ -1,0 +1,185 @@
+package io.kubelab.shell.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.shell.Environment;
+import io.kubelab.shell.LabShell;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `lab` against real OpenSSH nodes in network namespaces (e2e/nodes.sh). Run by e2e/run.sh as root. */
+@Tag("e2e")
+class SshNodesEndToEndTest {
+    @TempDir
+    Path dir;
+    Nodes nodes;
+    Path inventory;
+    Path home;
+
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        nodes = new Nodes();
+        home = nodes.home(Files.createDirectories(dir.resolve("home")));
+        inventory = nodes.writeInventory(dir.resolve("hosts.yaml"));
+        for (int i = 1; i <= nodes.count(); i++) {
+            nodes.ssh(i, "rm -rf /root/e2e");
+        }
+    }
+
+    private Result lab(String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", home.toString());
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+        env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        env.put("USER", "root");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new LabShell(new Environment(env, dir, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false)).execute(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void envListsThreeDistinctHostnames() throws Exception {
+        Result r = lab("env", "--inventory", inventory.toString(), "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode hosts = JsonMapper.builder().build().readTree(r.out()).get("hosts");
+        Set<String> names = new TreeSet<>();
+        hosts.forEach(h -> {
+            assertTrue(h.get("reachable").asBoolean() && h.get("authenticated").asBoolean(), h.toString());
+            names.add(h.get("hostname").asString());
+        });
+        assertEquals(Set.of("node-1", "node-2", "node-3"), names);
+    }
+
+    static final String SPREAD_LAB = """
+            format: 1
+            id: spread
+            title: {en: Spread, zh-CN: 分发}
+            variables:
+              greeting: {default: hello}
+              secs: {default: "0"}
+            steps:
+              - id: spread
+                title: {en: Spread a file to the workers, zh-CN: 把文件分发给工作节点}
+                actions:
+                  - copy:
+                      content: "{{greeting}} from lab to {{host.name}}\\n"
+                      dest: /root/e2e/greeting.txt
+                      mode: "0640"
+                    on: kube_node
+                  - run: sleep {{secs}}; hostname > /root/e2e/ran-on
+                    on: kube_node
+                checks:
+                  - id: copied
+                    kind: command
+                    on: kube_node
+                    with: {command: "cat /root/e2e/greeting.txt", match: "^hello from lab"}
+            """;
+
+    private Path spreadLab() throws Exception {
+        Path lab = Files.createDirectories(dir.resolve("spread"));
+        Files.writeString(lab.resolve("lab.yaml"), SPREAD_LAB);
+        return lab;
+    }
+
+    @Test
+    void aStepOnKubeNodeReachesExactlyThoseNodes() throws Exception {
+        Result r = lab("run", spreadLab().toString(), "--inventory", inventory.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("  node2 | ") || r.out().contains("→ node2 "), r.out());
+        assertTrue(r.out().contains("✓ node2: done in") && r.out().contains("✓ node3: done in"), r.out());
+        assertTrue(r.out().contains("✓ pass  copied@node2") && r.out().contains("✓ pass  copied@node3"), r.out());
+        for (int i = 2; i <= 3; i++) {
+            assertEquals("hello from lab to node" + i + "\n", nodes.ssh(i, "cat /root/e2e/greeting.txt"));
+            assertEquals("640\n", nodes.ssh(i, "stat -c %a /root/e2e/greeting.txt"));
+            assertEquals("node-" + i + "\n", nodes.ssh(i, "cat /root/e2e/ran-on"));
+        }
+        assertEquals("absent\n", nodes.ssh(1, "test -e /root/e2e/greeting.txt && echo present || echo absent"));
+        // The inventory was remembered: the lab's next command needs no --inventory.
+        Result again = lab("check", spreadLab().toString());
+        assertEquals(0, again.exit(), again.toString());
+    }
+
+    @Test
+    void aNodeThatGoesAwayMidRunIsNamedAndTheLabResumes() throws Exception {
+        Path lab = spreadLab();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(2500);
+                nodes.stop(3);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        stopper.start();
+        long started = System.nanoTime();
+        Result r;
+        try {
+            r = lab("run", lab.toString(), "--inventory", inventory.toString(), "--set", "secs=8");
+        } finally {
+            stopper.join();
+        }
+        try {
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(40).toNanos(), "no hang");
+            assertEquals(3, r.exit(), r.toString());
+            assertTrue(r.err().contains("step spread did not finish: node3: unreachable: node3: connection to "
+                    + "root@10.77.0.13:22 lost"), r.toString());
+            assertTrue(r.out().contains("✓ node2: done in"), "node2 finished: " + r.out());
+            Result status = lab("status", lab.toString(), "-o", "json");
+            assertEquals("failed", JsonMapper.builder().build().readTree(status.out()).get("steps").get(0)
+                    .get("state").asString());
+        } finally {
+            nodes.start(3);
+        }
+        Result again = lab("run", lab.toString());
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals("node-3\n", nodes.ssh(3, "cat /root/e2e/ran-on"));
+    }
+
+    @Test
+    void aDryRunShowsEveryHostAndTouchesNothing() throws Exception {
+        Result r = lab("run", spreadLab().toString(), "--inventory", inventory.toString(), "--dry-run");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("node2: copy (text in the lab) -> /root/e2e/greeting.txt (0640)"), r.out());
+        assertTrue(r.out().contains("node3: sleep 0; hostname > /root/e2e/ran-on"), r.out());
+        assertFalse(r.out().contains("node1:"), r.out());
+        assertEquals("absent\n", nodes.ssh(2, "test -e /root/e2e && echo present || echo absent"));
+    }
+
+    @Test
+    void ansibleAcceptsTheSameInventory() throws Exception {
+        Process p = new ProcessBuilder("ansible-inventory", "-i", inventory.toString(), "--list")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        JsonNode doc = JsonMapper.builder().build().readTree(out.substring(out.indexOf('{')));
+        assertEquals("[\"node2\",\"node3\"]", doc.get("kube_node").get("hosts").toString());
+        assertTrue(doc.get("k8s_cluster").get("children").toString().contains("kube_node"));
+    }
+}
