@@ -21,8 +21,9 @@ public final class LabShell {
     public int execute(String... args) {
         GlobalOptions options = new GlobalOptions();
         ShellContext ctx = new ShellContext(env, options);
+        ctx.warmUpSshFor(args);
         try {
-            return commandLine(ctx).execute(args);
+            return commandLine(ctx, commandNamed(args)).execute(args);
         } finally {
             ctx.closeSession();
             ctx.out().flush();
@@ -30,9 +31,29 @@ public final class LabShell {
         }
     }
 
-    /** The command tree, wired to a context (the same tree serves the OS shell and each REPL line). */
+    /** The whole command tree, wired to a context (the same tree serves the OS shell and each REPL line). */
     public static CommandLine commandLine(ShellContext ctx) {
-        CommandLine cl = new CommandLine(new LabCommand(ctx), new ContextFactory(ctx));
+        return commandLine(ctx, null);
+    }
+
+    /**
+     * The command tree with every command, or only {@code only} when a command line names it:
+     * picocli builds the model of each command it is given, and building all twenty for a one-off
+     * `lab run` costs a noticeable part of its start-up.
+     */
+    static CommandLine commandLine(ShellContext ctx, String only) {
+        ContextFactory factory = new ContextFactory(ctx);
+        CommandLine cl = new CommandLine(new LabCommand(ctx), factory);
+        for (Class<?> command : LabCommand.COMMANDS) {
+            CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
+            if (only == null || spec.name().equals(only) || List.of(spec.aliases()).contains(only)) {
+                try {
+                    cl.addSubcommand(factory.create(command));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create the " + spec.name() + " command", e);
+                }
+            }
+        }
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -51,6 +72,30 @@ public final class LabShell {
             return ExitCode.USAGE;
         });
         return cl;
+    }
+
+    /** Options of `lab` that take a value, so that value is not mistaken for the command. */
+    private static final java.util.Set<String> OPTIONS_WITH_VALUES = java.util.Set.of("--lang", "--color", "--set",
+            "--state-dir", "-i", "--inventory");
+
+    /** The command a command line names when it is a known one without help; null for the whole tree. */
+    static String commandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (OPTIONS_WITH_VALUES.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                for (Class<?> command : LabCommand.COMMANDS) {
+                    CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
+                    if (!spec.name().equals("help") && !spec.name().equals("completion")
+                            && (spec.name().equals(a) || List.of(spec.aliases()).contains(a))) {
+                        return a;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     static int handle(ShellContext ctx, Exception e) {

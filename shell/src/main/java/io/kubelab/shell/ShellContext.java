@@ -22,6 +22,7 @@ import io.kubelab.labs.inventory.SshConfig;
 import io.kubelab.labs.ssh.HostKeyPolicy;
 import io.kubelab.labs.ssh.SshHosts;
 import io.kubelab.labs.ssh.SshSettings;
+import io.kubelab.labs.ssh.SshStack;
 import io.kubelab.labs.state.ProgressStore;
 import io.kubelab.labs.target.InventoryTargets;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class ShellContext {
     private final LabCatalog catalog;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final SshStack ssh = new SshStack();
     private LabSession session;
     private boolean repl;
     private boolean exitRequested;
@@ -229,7 +231,18 @@ public final class ShellContext {
                 labKnownHosts, prompter(), options.acceptNewHostKeys);
         SshSettings settings = new SshSettings(hostKeys, prompter(), SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE,
                 SshSettings.defaultKeys(home));
-        return new InventoryTargets(local, new SshHosts(inventory, settings));
+        return new InventoryTargets(local, new SshHosts(inventory, settings, ssh.warmUp()));
+    }
+
+    /** Starts preparing SSH in the background when a command is likely to reach the learner's nodes. */
+    void warmUpSshFor(String... args) {
+        java.util.Set<String> reaching = java.util.Set.of("run", "check", "verify", "env", "-i", "--inventory");
+        for (String a : args) {
+            if (reaching.contains(a) || a.startsWith("--inventory=")) {
+                ssh.warmUp();
+                return;
+            }
+        }
     }
 
     public LocalHost localHost() {

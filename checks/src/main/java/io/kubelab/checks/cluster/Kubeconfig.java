@@ -28,12 +28,15 @@ public record Kubeconfig(Path file, String currentContext, List<Context> context
                        boolean hasExec) {
     }
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Made on first read, not when the class is first touched: finding the default path needs no YAML. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
 
     public static Kubeconfig read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = Yaml.MAPPER.readTree(Files.readString(file));
         } catch (tools.jackson.core.JacksonException e) {
             throw new IOException(file + " is not valid YAML: " + e.getOriginalMessage(), e);
         }

@@ -5,8 +5,6 @@ import io.kubelab.labs.inventory.InventoryHost;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.schmizz.sshj.Config;
-import net.schmizz.sshj.DefaultConfig;
-import net.schmizz.keepalive.KeepAliveProvider;
 
 /**
  * The SSH hosts of one inventory: one {@link SshHost} (one connection) per node, created on first
@@ -15,23 +13,21 @@ import net.schmizz.keepalive.KeepAliveProvider;
 public final class SshHosts implements AutoCloseable {
     private final Inventory inventory;
     private final SshSettings settings;
-    private final Config config;
+    private final SshStack stack;
     private final SshHost.Passphrases passphrases;
     private final Map<String, SshHost> open = new LinkedHashMap<>();
 
-    public SshHosts(Inventory inventory, SshSettings settings) {
+    public SshHosts(Inventory inventory, SshSettings settings, SshStack stack) {
         this.inventory = inventory;
         this.settings = settings;
-        DefaultConfig c = new DefaultConfig();
-        c.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE); // answers are required: a dead peer is noticed
-        this.config = c;
+        this.stack = stack;
         this.passphrases = new SshHost.Passphrases(settings.prompter());
     }
 
     public synchronized SshHost host(InventoryHost spec) {
         SshHost h = open.get(spec.name());
         if (h == null) {
-            h = new SshHost(spec, config, settings, jumpFor(spec), passphrases);
+            h = new SshHost(spec, config(), settings, jumpFor(spec), passphrases);
             open.put(spec.name(), h);
         }
         return h;
@@ -63,11 +59,15 @@ public final class SshHosts implements AutoCloseable {
             SshHost h = open.get(name);
             if (h == null) {
                 h = new SshHost(new InventoryHost(name, address, port, user, spec.keyFile(), false, null, null,
-                        Map.of(), spec.location()), config, settings, null, passphrases);
+                        Map.of(), spec.location()), config(), settings, null, passphrases);
                 open.put(name, h);
             }
             return h;
         }
+    }
+
+    private Config config() {
+        return stack.config();
     }
 
     public Inventory inventory() {

@@ -9,11 +9,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads YAML into a {@link YNode} tree with locations, through Jackson's streaming parser. */
 public final class YamlTree {
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    /** Only the streaming parser is needed: much lighter to make than a data-binding mapper. */
+    private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private YamlTree() {
     }
@@ -24,7 +26,7 @@ public final class YamlTree {
      * @param duplicateKey told about every key that appears twice in one map (the later one wins)
      */
     public static YNode read(String text, String file, Consumer<Location> duplicateKey) throws YamlSyntaxException {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new YNode.YScalar("", YNode.YScalar.Kind.NULL, new Location(file, 1, 1));

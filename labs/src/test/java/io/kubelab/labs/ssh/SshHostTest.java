@@ -67,7 +67,7 @@ class SshHostTest {
                 keyFile, false, null, null, Map.of(), null);
         HostKeyPolicy policy = new HostKeyPolicy(List.of(knownHosts, labKnownHosts), labKnownHosts, prompter, acceptNew);
         hosts = new SshHosts(new io.kubelab.labs.inventory.Inventory(dir, Map.of("node1", spec), Map.of()),
-                new SshSettings(policy, prompter, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of()));
+                new SshSettings(policy, prompter, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of()), new SshStack());
         return hosts.host(spec);
     }
 

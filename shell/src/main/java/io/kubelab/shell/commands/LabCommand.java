@@ -3,6 +3,7 @@ package io.kubelab.shell.commands;
 import io.kubelab.shell.GlobalOptions;
 import io.kubelab.shell.ShellContext;
 import io.kubelab.shell.Version;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,14 +14,16 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "lab", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Version.class, sortOptions = false,
         description = "A training shell for building Kubernetes clusters, one step at a time.",
-        subcommands = {ListCommand.class, StartCommand.class, ShowCommand.class, RunCommand.class,
-                CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class, BackCommand.class,
-                GotoCommand.class, StatusCommand.class, EnvCommand.class, AnswerCommand.class, ResetCommand.class,
-                ValidateCommand.class, ChecksCommand.class, DoctorCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class, ExitCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 checks failed or steps pending, 2 bad usage or invalid content,",
                 "3 environment unreachable, 4 internal error."})
 public final class LabCommand implements Callable<Integer> {
+    /** Every command, in the order `lab help` lists them (see LabShell for why they are added by hand). */
+    public static final List<Class<?>> COMMANDS = List.of(ListCommand.class, StartCommand.class, ShowCommand.class,
+            RunCommand.class, CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class,
+            BackCommand.class, GotoCommand.class, StatusCommand.class, EnvCommand.class, AnswerCommand.class,
+            ResetCommand.class, ValidateCommand.class, ChecksCommand.class, DoctorCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class, ExitCommand.class);
+
     private final ShellContext ctx;
 
     @Mixin

@@ -1,0 +1,65 @@
+import io.kubelab.checks.CheckRegistry;
+import io.kubelab.checks.host.LocalHost;
+import io.kubelab.labs.LabCatalog;
+import io.kubelab.labs.inventory.InventoryReader;
+import io.kubelab.labs.inventory.SshConfig;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.run.Prompter;
+import io.kubelab.labs.run.RunListener;
+import io.kubelab.labs.run.RunOptions;
+import io.kubelab.labs.run.SessionConfig;
+import io.kubelab.labs.run.StepOutcome;
+import io.kubelab.labs.ssh.HostKeyPolicy;
+import io.kubelab.labs.ssh.SshHosts;
+import io.kubelab.labs.ssh.SshSettings;
+import io.kubelab.labs.state.StepState;
+import io.kubelab.labs.target.InventoryTargets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warm fan-out, as inside one REPL session: connections are opened once, then the same step
+ * (hostname on every host) is run again and again. Prints the median of the warm runs in ms.
+ * Usage: java -cp shell/target/lab.jar bench/WarmFanout.java LAB_DIR INVENTORY KNOWN_HOSTS RUNS
+ */
+public class WarmFanout {
+    public static void main(String[] args) throws Exception {
+        Path labDir = Path.of(args[0]);
+        Path inventory = Path.of(args[1]);
+        Path knownHosts = Path.of(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        Path state = Files.createTempDirectory("kubelab-bench");
+        Map<String, String> env = System.getenv();
+        CheckRegistry registry = CheckRegistry.standard(env);
+        Lab lab = new LabCatalog(WarmFanout.class.getClassLoader(), registry, Path.of("")).load(labDir.toString());
+        LocalHost local = new LocalHost(env, Path.of(""));
+        Path home = Path.of(env.getOrDefault("HOME", "/root"));
+        HostKeyPolicy keys = new HostKeyPolicy(List.of(knownHosts), state.resolve("known_hosts"), Prompter.NONE, false);
+        SshHosts hosts = new SshHosts(new InventoryReader(home, SshConfig.empty(home), "root").read(inventory),
+                new SshSettings(keys, Prompter.NONE, SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE, List.of()),
+                new io.kubelab.labs.ssh.SshStack());
+        SessionConfig config = new SessionConfig(state, env, Path.of(""), "en", Map.of(), Prompter.NONE,
+                RunListener.SILENT, registry, null);
+        try (LabSession session = new LabSession(lab, config, new InventoryTargets(local, hosts), local)) {
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i <= runs; i++) {
+                long start = System.nanoTime();
+                StepOutcome o = session.run(session.step("hostname"), RunOptions.defaults());
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (o.state() != StepState.DONE) {
+                    throw new IllegalStateException("run failed: " + o.problem());
+                }
+                if (i > 0) { // the first run opens the connections
+                    times.add(ms);
+                }
+            }
+            Collections.sort(times);
+            System.out.println(times.get(times.size() / 2));
+        }
+    }
+}
