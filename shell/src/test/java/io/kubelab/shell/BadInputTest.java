@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,37 @@ class BadInputTest {
         assertEquals(3, r.exit(), r.toString());
         assertTrue(r.out().contains("observed: could not ask the API: connection refused"), r.out());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(15).toNanos(), "no hang");
+    }
+
+    @Test
+    void aBadInventoryGetsOneLinePerProblemWithItsLine() throws Exception {
+        Path inv = Files.writeString(home.resolve("hosts.ini"), "[kube_node]\nnode1 ansible_hots=10.0.0.1\n"
+                + "[k8s_cluster:children]\nkube_nodes\n");
+        ShellRun.Result r = new ShellRun(home).run("env", "--inventory", inv.toString());
+        assertEquals(2, r.exit(), r.toString());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertTrue(lines.get(0).endsWith("hosts.ini:2:1: error: unknown variable 'ansible_hots' for host 'node1'; "
+                + "did you mean 'ansible_host'?"), lines.get(0));
+        assertTrue(lines.get(1).endsWith("hosts.ini:4:1: error: group 'k8s_cluster' names group 'kube_nodes', which is "
+                + "not defined; define it or fix the name; did you mean 'kube_node'?"), lines.get(1));
+        assertOneLine(new ShellRun(home).run("env"), 2, "which nodes? give the inventory with --inventory FILE");
+    }
+
+    @Test
+    void aStepOnAGroupWithoutAnInventorySaysWhatToGive() throws Exception {
+        Path lab = Files.createDirectories(home.resolve("nodes"));
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: nodes
+                title: {en: Nodes, zh-CN: 节点}
+                steps:
+                  - id: one
+                    title: {en: One, zh-CN: 一}
+                    actions: [{run: hostname, on: kube_node}]
+                """);
+        assertOneLine(new ShellRun(home).run("run", "nodes"), 2,
+                "this step runs on 'kube_node', a host or group of your inventory; give the inventory with --inventory FILE");
     }
 
     @Test

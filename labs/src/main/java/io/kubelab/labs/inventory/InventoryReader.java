@@ -106,6 +106,8 @@ public final class InventoryReader {
         }
         Inventory inventory = resolve(file, raw, problems);
         if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+            problems.sort(java.util.Comparator.comparingInt((Problem p) -> p.location().line())
+                    .thenComparingInt(p -> p.location().column()));
             throw new InventoryException(problems);
         }
         return inventory;

@@ -7,7 +7,6 @@ import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.LinePump;
 import io.kubelab.checks.host.OutputListener;
 import io.kubelab.checks.host.Shell;
-import io.kubelab.labs.LabException;
 import io.kubelab.labs.inventory.InventoryHost;
 import io.kubelab.labs.state.AtomicFiles;
 import io.kubelab.labs.target.FileTransfer;
@@ -149,6 +148,11 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
             c.authPublickey(spec.user(), providers);
         } catch (UserAuthException e) {
             quietly(c);
+            Optional<Path> locked = passphrases.unanswered();
+            if (locked.isPresent()) {
+                throw new HostUnreachableException(spec.name(), "the key " + locked.get() + " is encrypted and lab cannot "
+                        + "ask for its passphrase here; run lab in a terminal", true, e);
+            }
             String how = spec.password() != null ? "the password from the inventory"
                     : "key " + (spec.keyFile() != null ? spec.keyFile() : "~/.ssh/id_*");
             throw new HostUnreachableException(spec.name(), "reached " + address() + " but could not log in as "
@@ -502,10 +506,16 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
     /** Key passphrases, asked once per key file (masked) and kept in memory only. */
     static final class Passphrases {
         private final java.util.Map<Path, char[]> known = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Set<Path> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final io.kubelab.labs.run.Prompter prompter;
 
         Passphrases(io.kubelab.labs.run.Prompter prompter) {
             this.prompter = prompter;
+        }
+
+        /** A key whose passphrase was needed when no one could be asked. */
+        Optional<Path> unanswered() {
+            return unanswered.stream().findFirst();
         }
 
         PasswordFinder finder(Path key) {
@@ -515,8 +525,9 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
                     char[] p = known.computeIfAbsent(key, k -> prompter.ask("Passphrase for key " + k + ":", true)
                             .map(String::toCharArray).orElse(new char[0]));
                     if (p.length == 0) {
-                        throw new LabException(LabException.Kind.UNREACHABLE, "the key " + key + " is encrypted and lab "
-                                + "cannot ask for its passphrase here; run lab in a terminal");
+                        known.remove(key);
+                        unanswered.add(key); // sshj turns this into a failed login; the host names the reason
+                        return null;
                     }
                     return p.clone();
                 }

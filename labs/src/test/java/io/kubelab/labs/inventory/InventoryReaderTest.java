@@ -125,13 +125,13 @@ class InventoryReaderTest {
         InventoryException e = assertThrows(InventoryException.class, () -> reader.read(file));
         List<String> lines = e.problems().stream().map(p -> p.toString().replace(dir + "/", "")).collect(Collectors.toList());
         assertEquals(List.of(
+                "bad.yaml:3:37: error: unknown variable 'ansible_usr' for host 'node1'; did you mean 'ansible_user'?",
+                "bad.yaml:4:37: error: the key file missing_key of host 'node2' does not exist; "
+                        + "fix the path or create the key with ssh-keygen",
                 "bad.yaml:7:26: error: group 'kube_node' names host 'node3', which is not under all: hosts:; add it there "
                         + "or fix the name; did you mean 'node1'?",
                 "bad.yaml:9:18: error: group 'k8s_cluster' names group 'kube_nodes', which is not defined; define it or "
-                        + "fix the name; did you mean 'kube_node'?",
-                "bad.yaml:3:37: error: unknown variable 'ansible_usr' for host 'node1'; did you mean 'ansible_user'?",
-                "bad.yaml:4:37: error: the key file missing_key of host 'node2' does not exist; "
-                        + "fix the path or create the key with ssh-keygen"), lines);
+                        + "fix the name; did you mean 'kube_node'?"), lines);
     }
 
     @Test

@@ -63,10 +63,13 @@ class SshHostTest {
     }
 
     private SshHost host(Path keyFile, boolean acceptNew, Prompter prompter) {
-        InventoryHost spec = new InventoryHost("node1", "127.0.0.1", server.port(), System.getProperty("user.name"),
-                keyFile, false, null, null, Map.of(), null);
+        return host(new InventoryHost("node1", "127.0.0.1", server.port(), System.getProperty("user.name"),
+                keyFile, false, null, null, Map.of(), null), acceptNew, prompter);
+    }
+
+    private SshHost host(InventoryHost spec, boolean acceptNew, Prompter prompter) {
         HostKeyPolicy policy = new HostKeyPolicy(List.of(knownHosts, labKnownHosts), labKnownHosts, prompter, acceptNew);
-        hosts = new SshHosts(new io.kubelab.labs.inventory.Inventory(dir, Map.of("node1", spec), Map.of()),
+        hosts = new SshHosts(new io.kubelab.labs.inventory.Inventory(dir, Map.of(spec.name(), spec), Map.of()),
                 new SshSettings(policy, prompter, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of()), new SshStack());
         return hosts.host(spec);
     }
@@ -309,6 +312,105 @@ class SshHostTest {
         assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
         assertFalse(e.reached());
         server.start(server.port());
+    }
+
+    @Test
+    void passwordLoginOnlyWhenTheInventoryGivesOne() throws Exception {
+        InventoryHost withPassword = new InventoryHost("node1", "127.0.0.1", server.port(), "learner", null, false,
+                "letmein", null, Map.of(), null);
+        assertEquals("ok\n", host(withPassword, false, Prompter.NONE).exec(ExecRequest.of("echo ok",
+                Duration.ofSeconds(10))).stdout());
+        hosts.close();
+        InventoryHost wrong = new InventoryHost("node1", "127.0.0.1", server.port(), "learner", null, false,
+                "guess", null, Map.of(), null);
+        HostUnreachableException e = assertThrows(HostUnreachableException.class,
+                () -> host(wrong, false, Prompter.NONE).exec(ExecRequest.of("true", Duration.ofSeconds(10))));
+        assertTrue(e.getMessage().contains("could not log in as learner with the password from the inventory"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("guess"), "the password is never shown");
+    }
+
+    @Test
+    void becomeUsesPasswordlessSudoWhenItCan() throws Exception {
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        Path log = dir.resolve("sudo.log");
+        // Test fixture: a sudo that needs no password and notes how it was called.
+        Files.writeString(fixtures.resolve("sudo"), "#!/bin/sh\necho \"$*\" >> " + log + "\n"
+                + "[ \"$1\" = -n ] && shift\nexec \"$@\"\n");
+        fixtures.resolve("sudo").toFile().setExecutable(true);
+        server.fixtures = fixtures;
+        InventoryHost spec = new InventoryHost("node1", "127.0.0.1", server.port(), "learner", key, true, null, null,
+                Map.of(), null);
+        SshHost h = host(spec, false, Prompter.NONE);
+        assertEquals("as root\n", h.exec(ExecRequest.of("echo as root", Duration.ofSeconds(10))).stdout());
+        String calls = Files.readString(log);
+        assertTrue(calls.startsWith("-n true\n"), calls);
+        assertTrue(calls.contains("-n env KUBELAB_RUN="), calls);
+    }
+
+    @Test
+    void sudoThatNeedsAPasswordAsksOnceMaskedAndKeepsItInMemory() throws Exception {
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        // Test fixture: a sudo that wants the password "s3cret" on stdin (-S), like the real one.
+        Files.writeString(fixtures.resolve("sudo"), """
+                #!/bin/sh
+                if [ "$1" = -n ]; then echo "sudo: a password is required" >&2; exit 1; fi
+                if [ "$1" = -S ]; then shift; [ "$1" = -p ] && shift 2; read -r pw; [ "$pw" = s3cret ] || exit 1; fi
+                exec "$@"
+                """);
+        fixtures.resolve("sudo").toFile().setExecutable(true);
+        server.fixtures = fixtures;
+        AtomicInteger asked = new AtomicInteger();
+        Prompter prompter = new Prompter() {
+            @Override
+            public Optional<String> ask(String q, boolean secret) {
+                assertTrue(secret);
+                assertEquals("[sudo] password for learner@node1:", q);
+                asked.incrementAndGet();
+                return Optional.of("s3cret");
+            }
+
+            @Override
+            public Optional<Boolean> confirm(String q) {
+                return Optional.empty();
+            }
+        };
+        SshHost h = host(new InventoryHost("node1", "127.0.0.1", server.port(), "learner", key, true, null, null,
+                Map.of(), null), false, prompter);
+        assertEquals("1\n", h.exec(ExecRequest.of("echo 1", Duration.ofSeconds(10))).stdout());
+        assertEquals("2\n", h.exec(ExecRequest.of("echo 2", Duration.ofSeconds(10))).stdout());
+        assertEquals(1, asked.get(), "asked once");
+    }
+
+    @Test
+    void aNodeIsReachedThroughItsJumpHost() throws Exception {
+        try (TestSshServer target = new TestSshServer(dir.resolve("authorized_keys"))) {
+            Files.writeString(knownHosts, server.knownHostsLine() + "\n" + target.knownHostsLine() + "\n");
+            InventoryHost behind = new InventoryHost("node1", "127.0.0.1", target.port(), System.getProperty("user.name"),
+                    key, false, null, null, Map.of(), null);
+            InventoryHost bastion = new InventoryHost("bastion", "127.0.0.1", server.port(),
+                    System.getProperty("user.name"), key, false, null, null, Map.of(), null);
+            behind = new InventoryHost("node1", "127.0.0.1", target.port(), behind.user(), key, false, null, "bastion",
+                    Map.of(), null);
+            HostKeyPolicy policy = new HostKeyPolicy(List.of(knownHosts), labKnownHosts, Prompter.NONE, false);
+            hosts = new SshHosts(new io.kubelab.labs.inventory.Inventory(dir, Map.of("node1", behind, "bastion", bastion),
+                    Map.of()), new SshSettings(policy, Prompter.NONE, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                    List.of()), new SshStack());
+            SshHost h = hosts.host(behind);
+            assertEquals("via bastion\n", h.exec(ExecRequest.of("echo via bastion", Duration.ofSeconds(10))).stdout());
+            assertEquals(List.of("127.0.0.1:" + target.port()), server.tunnels, "the bastion opened the tunnel");
+            assertTrue(h.address().endsWith(" via bastion"), h.address());
+        }
+    }
+
+    @Test
+    void anEncryptedKeyWithNoOneToAskSaysSo() throws Exception {
+        Path keyFile = keygen("id_locked", "ed25519", "correct horse");
+        Files.writeString(dir.resolve("authorized_keys"), Files.readString(keyFile.resolveSibling("id_locked.pub")));
+        HostUnreachableException e = assertThrows(HostUnreachableException.class,
+                () -> host(keyFile, false, Prompter.NONE).exec(ExecRequest.of("true", Duration.ofSeconds(10))));
+        assertTrue(e.getMessage().contains("the key " + keyFile + " is encrypted and lab cannot ask for its passphrase "
+                + "here; run lab in a terminal"), e.getMessage());
     }
 
     private static void assertGone(String commandLine) throws Exception {

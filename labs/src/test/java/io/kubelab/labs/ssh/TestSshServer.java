@@ -23,6 +23,10 @@ final class TestSshServer implements AutoCloseable {
     private final Path authorizedKeys;
     private SshServer server;
     private int port;
+    /** Where clients asked this server to open a tunnel to (direct-tcpip): it is a jump host for them. */
+    final java.util.List<String> tunnels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A folder put first on the PATH of the commands it runs (for test-fixture tools such as sudo). */
+    volatile Path fixtures;
 
     TestSshServer(Path authorizedKeys) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -40,8 +44,18 @@ final class TestSshServer implements AutoCloseable {
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
         server.setPasswordAuthenticator((user, password, session) -> "letmein".equals(password));
-        server.setCommandFactory((channel, command) ->
-                new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setCommandFactory((channel, command) -> {
+            String line = fixtures == null ? command : "PATH=" + fixtures + ":$PATH; " + command;
+            return new ProcessShellFactory(command, "/bin/sh", "-c", line).createShell(channel);
+        });
+        server.setForwardingFilter(new org.apache.sshd.server.forward.AcceptAllForwardingFilter() {
+            @Override
+            public boolean canConnect(Type type, org.apache.sshd.common.util.net.SshdSocketAddress address,
+                                      org.apache.sshd.common.session.Session session) {
+                tunnels.add(address.getHostName() + ":" + address.getPort());
+                return true;
+            }
+        });
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.start();
         port = server.getPort();

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Completion candidates: lab ids, and the open lab's step ids. */
+/** Completion candidates: lab ids, and the open lab's step ids, hosts and groups. */
 public final class LabIds implements Iterable<String> {
     private final ShellContext ctx;
 
@@ -19,6 +19,7 @@ public final class LabIds implements Iterable<String> {
         Set<String> all = new LinkedHashSet<>();
         if (ctx.session() != null) {
             all.addAll(ctx.session().lab().stepIds());
+            all.addAll(ctx.session().targets().names()); // hosts and groups, for env and `on:` minded users
         }
         all.addAll(ctx.labIds());
         List<String> out = new ArrayList<>(all);
