@@ -13,7 +13,11 @@ import java.util.function.Function;
 public record CheckKind(String name, Scope scope, String summary, List<ParamSpec> params, String example,
                         Function<Params, Check> factory) {
 
-    public enum Scope { HOST, CLUSTER, FILES }
+    /**
+     * Where a kind looks: on each host of its target (HOST), once over all of them (HOSTS: checks
+     * that compare hosts), through the cluster API (CLUSTER), or at local files (FILES).
+     */
+    public enum Scope { HOST, HOSTS, CLUSTER, FILES }
 
     public CheckKind {
         params = List.copyOf(params);

@@ -4,7 +4,23 @@ import static io.kubelab.checks.ParamSpec.optional;
 import static io.kubelab.checks.ParamSpec.required;
 
 import io.kubelab.checks.cluster.Kubeconfig;
+import io.kubelab.checks.certs.CertificateCheck;
+import io.kubelab.checks.certs.JoinHashCheck;
+import io.kubelab.checks.certs.KubeconfigCheck;
+import io.kubelab.checks.oncluster.ApiHealthCheck;
 import io.kubelab.checks.oncluster.ApiReachableCheck;
+import io.kubelab.checks.oncluster.NodeRoleCheck;
+import io.kubelab.checks.oncluster.NodeZonesCheck;
+import io.kubelab.checks.oncluster.VersionSkewCheck;
+import io.kubelab.checks.oncluster.WorkloadChecks;
+import io.kubelab.checks.onhost.ContainerRuntimeCheck;
+import io.kubelab.checks.onhost.FileCheck;
+import io.kubelab.checks.onhost.KernelCheck;
+import io.kubelab.checks.onhost.PortCheck;
+import io.kubelab.checks.onhost.PortReachableCheck;
+import io.kubelab.checks.onhost.SameVersionCheck;
+import io.kubelab.checks.onhost.SecretEncryptedCheck;
+import io.kubelab.checks.onhost.SystemdUnitCheck;
 import io.kubelab.checks.oncluster.KubeContextCheck;
 import io.kubelab.checks.oncluster.NodeCountCheck;
 import io.kubelab.checks.oncluster.NodesReadyCheck;
@@ -77,6 +93,138 @@ public final class CheckRegistry {
                 on: local""",
                 MinikubeDriverCheck::from);
 
+        r.host("file", "a file exists, with a mode, an owner, and content matching a pattern",
+                List.of(required("path", ParamType.STRING, "the file"),
+                        optional("mode", ParamType.STRING, "octal permissions, e.g. \"0600\""),
+                        optional("owner", ParamType.STRING, "user or user:group"),
+                        optional("content", ParamType.STRING, "a regular expression the content must contain")),
+                """
+                kind: file
+                on: kube_control_plane
+                with: {path: /etc/kubernetes/admin.conf, mode: "0600", owner: "root:root"}""",
+                FileCheck::from);
+        r.host("systemd-unit", "a systemd unit is active (and enabled); its last log lines when it is not",
+                List.of(required("unit", ParamType.STRING, "the unit, e.g. kubelet"),
+                        optional("enabled", ParamType.BOOLEAN, "also require it enabled at boot (default true)")),
+                """
+                kind: systemd-unit
+                on: all
+                with: {unit: containerd}""",
+                SystemdUnitCheck::from);
+        r.host("port-listening", "TCP ports are listening on the host (and which process holds each)",
+                List.of(optional("port", ParamType.LIST, "a port or a range, e.g. 6443 or 2379-2380"),
+                        optional("ports", ParamType.LIST, "several ports or ranges")),
+                """
+                kind: port-listening
+                on: kube_control_plane
+                with: {port: 6443}""",
+                PortCheck::listening);
+        r.host("port-free", "TCP ports are free on the host (nothing listens on them yet)",
+                List.of(optional("port", ParamType.LIST, "a port or a range"),
+                        optional("ports", ParamType.LIST, "several ports or ranges")),
+                """
+                kind: port-free
+                on: kube_control_plane
+                with: {ports: [6443, 10250, 10257, 10259, 2379-2380]}""",
+                PortCheck::free);
+        r.host("port-reachable", "a TCP port of another host can be reached from this one",
+                List.of(required("host", ParamType.STRING, "the address to reach"),
+                        required("port", ParamType.INTEGER, "the port"),
+                        optional("timeout", ParamType.INTEGER, "seconds to wait (default 3)")),
+                """
+                kind: port-reachable
+                on: kube_node
+                with: {host: 10.0.0.10, port: 6443}""",
+                PortReachableCheck::from);
+        r.host("swap-off", "swap is off (/proc/swaps); a warning unless fail: true, as kubeadm's preflight gives",
+                List.of(optional("fail", ParamType.BOOLEAN, "fail instead of warn when swap is on")),
+                """
+                kind: swap-off
+                on: all""",
+                KernelCheck.SwapOff::from);
+        r.host("sysctl", "a kernel setting has a value (read from /proc/sys)",
+                List.of(required("key", ParamType.STRING, "e.g. net.ipv4.ip_forward"),
+                        required("value", ParamType.STRING, "e.g. 1")),
+                """
+                kind: sysctl
+                on: all
+                with: {key: net.ipv4.ip_forward, value: "1"}""",
+                KernelCheck.Sysctl::from);
+        r.host("kernel-modules", "kernel modules are loaded",
+                List.of(optional("module", ParamType.LIST, "a module"),
+                        optional("modules", ParamType.LIST, "modules, e.g. [overlay, br_netfilter]")),
+                """
+                kind: kernel-modules
+                on: all
+                with: {modules: [overlay, br_netfilter]}""",
+                KernelCheck.ModulesLoaded::from);
+        r.host("cgroup-v2", "the host uses cgroup v2 (the unified hierarchy kubelet 1.35+ requires)", List.of(),
+                """
+                kind: cgroup-v2
+                on: all""",
+                KernelCheck.CgroupV2::from);
+        r.host("container-runtime", "a container runtime answers on its socket (containerd by default)",
+                List.of(optional("socket", ParamType.STRING, "the CRI socket (default /run/containerd/containerd.sock)")),
+                """
+                kind: container-runtime
+                on: all""",
+                ContainerRuntimeCheck::from);
+        r.add(new CheckKind("same-version", CheckKind.Scope.HOSTS,
+                "tools are at the same minor version on every host of the target",
+                List.of(optional("binary", ParamType.LIST, "a tool"),
+                        optional("binaries", ParamType.LIST, "tools, e.g. [kubeadm, kubelet, kubectl]")),
+                """
+                kind: same-version
+                on: k8s_cluster
+                with: {binaries: [kubeadm, kubelet, kubectl]}""",
+                SameVersionCheck::from));
+        r.host("secret-encrypted", "a secret is encrypted at rest: its etcd value starts with the provider's prefix",
+                List.of(required("secret", ParamType.STRING, "the secret's name"),
+                        optional("namespace", ParamType.STRING, "its namespace (default default)"),
+                        optional("prefix", ParamType.STRING, "expected prefix (default k8s:enc:aescbc:v1:)"),
+                        optional("etcdctl_flags", ParamType.STRING, "endpoints and certificates for etcdctl"),
+                        optional("kubeadm", ParamType.BOOLEAN, "use kubeadm's etcd endpoint and certificates")),
+                """
+                kind: secret-encrypted
+                on: server
+                with: {secret: kubernetes-the-hard-way}""",
+                SecretEncryptedCheck::from);
+        r.host("certificate", "a PEM certificate: chains to a CA, subject CN/O, SANs, key usages, validity, its key",
+                List.of(required("cert", ParamType.STRING, "the certificate file"),
+                        optional("ca", ParamType.STRING, "the CA certificate it must chain to"),
+                        optional("cn", ParamType.STRING, "the subject CN (the user Kubernetes sees)"),
+                        optional("o", ParamType.LIST, "the subject O values (the groups)"),
+                        optional("dns", ParamType.LIST, "DNS names the SANs must include"),
+                        optional("ips", ParamType.LIST, "IP addresses the SANs must include"),
+                        optional("key_usage", ParamType.LIST, "e.g. [digitalSignature, keyEncipherment]"),
+                        optional("ext_key_usage", ParamType.LIST, "e.g. [clientAuth, serverAuth]"),
+                        optional("key", ParamType.STRING, "the private key that must belong to it"),
+                        optional("warn_days", ParamType.INTEGER, "warn when fewer days are left (default 30)")),
+                """
+                kind: certificate
+                on: local
+                with: {cert: admin.pem, ca: ca.pem, cn: admin, o: [system:masters], key: admin-key.pem}""",
+                CertificateCheck::from);
+        r.host("kubeadm-join-hash", "a join command's --discovery-token-ca-cert-hash is sha256 of the CA's public key info",
+                List.of(required("hash", ParamType.STRING, "the hash, or the whole join command"),
+                        optional("ca", ParamType.STRING, "the CA certificate (default /etc/kubernetes/pki/ca.crt)")),
+                """
+                kind: kubeadm-join-hash
+                on: kube_control_plane
+                with: {hash: "{{join_command}}"}""",
+                JoinHashCheck::from);
+        r.host("kubeconfig", "a kubeconfig's server, its cluster CA, and its user's certificate CN and O",
+                List.of(required("path", ParamType.STRING, "the kubeconfig file"),
+                        optional("server", ParamType.STRING, "the API server URL it must use"),
+                        optional("ca", ParamType.STRING, "the CA certificate it must embed"),
+                        optional("cn", ParamType.STRING, "the user certificate's CN"),
+                        optional("o", ParamType.LIST, "the user certificate's O values")),
+                """
+                kind: kubeconfig
+                on: local
+                with: {path: "{{lab.workdir}}/admin.conf", cn: kubernetes-admin, o: ["kubeadm:cluster-admins"]}""",
+                KubeconfigCheck::from);
+
         r.add(new CheckKind("kube-context", CheckKind.Scope.FILES,
                 "a kubeconfig has the named context, and it is the current one",
                 List.of(required(CONTEXT, ParamType.STRING, "the context name, e.g. minikube"),
@@ -91,6 +239,12 @@ public final class CheckRegistry {
                 """
                 kind: api-reachable""",
                 ApiReachableCheck::from);
+        r.cluster("api-health", "the API server's /readyz (or /livez) passes; the failing checks when not",
+                List.of(optional("endpoint", ParamType.STRING, "readyz (default) or livez")),
+                """
+                kind: api-health
+                with: {endpoint: readyz}""",
+                ApiHealthCheck::from);
         r.cluster("node-count", "the cluster has exactly (count) or at least (min) N nodes",
                 List.of(optional("count", ParamType.INTEGER, "exact number of nodes"),
                         optional("min", ParamType.INTEGER, "minimum number of nodes")),
@@ -104,6 +258,48 @@ public final class CheckRegistry {
                 kind: nodes-ready
                 with: {names: [minikube]}""",
                 NodesReadyCheck::from);
+        r.cluster("node-role", "nodes have (or lack) a role label, e.g. node-role.kubernetes.io/control-plane",
+                List.of(optional("node", ParamType.LIST, "a node"),
+                        optional("nodes", ParamType.LIST, "nodes"),
+                        optional("role", ParamType.STRING, "the role (default control-plane)"),
+                        optional("present", ParamType.BOOLEAN, "has it (default true) or lacks it (false)")),
+                """
+                kind: node-role
+                with: {nodes: [node2, node3], present: false}""",
+                NodeRoleCheck::from);
+        r.cluster("node-zones", "the nodes span at least N zones (topology.kubernetes.io/zone)",
+                List.of(optional("min", ParamType.INTEGER, "minimum number of zones (default 2)")),
+                """
+                kind: node-zones
+                with: {min: 3}""",
+                NodeZonesCheck::from);
+        r.cluster("version-skew", "every kubelet is within the supported skew of the API server (not newer, at most 3 minors older)",
+                List.of(optional("max_minor_behind", ParamType.INTEGER, "override the allowed skew")),
+                """
+                kind: version-skew""",
+                VersionSkewCheck::from);
+        r.cluster("pods-running", "pods matching a label selector are Running and ready (e.g. CoreDNS, kube-proxy)",
+                List.of(required("selector", ParamType.STRING, "a label selector, e.g. k8s-app=kube-dns"),
+                        optional("namespace", ParamType.STRING, "the namespace (default kube-system)"),
+                        optional("min", ParamType.INTEGER, "at least this many (default 1)")),
+                """
+                kind: pods-running
+                with: {selector: k8s-app=kube-dns, min: 2}""",
+                WorkloadChecks.PodsRunning::from);
+        r.cluster("deployment-available", "a deployment has all its replicas available",
+                List.of(required("name", ParamType.STRING, "the deployment"),
+                        optional("namespace", ParamType.STRING, "its namespace (default default)")),
+                """
+                kind: deployment-available
+                with: {name: nginx}""",
+                WorkloadChecks.DeploymentAvailable::from);
+        r.cluster("service-endpoints", "a service has ready endpoints",
+                List.of(required("name", ParamType.STRING, "the service"),
+                        optional("namespace", ParamType.STRING, "its namespace (default default)")),
+                """
+                kind: service-endpoints
+                with: {name: nginx}""",
+                WorkloadChecks.ServiceEndpoints::from);
         return r;
     }
 

@@ -34,9 +34,14 @@ public record Kubeconfig(Path file, String currentContext, List<Context> context
     }
 
     public static Kubeconfig read(Path file) throws IOException {
+        return parse(Files.readString(file), file);
+    }
+
+    /** A kubeconfig from its text ({@code file} only names it in messages). */
+    public static Kubeconfig parse(String text, Path file) throws IOException {
         JsonNode root;
         try {
-            root = Yaml.MAPPER.readTree(Files.readString(file));
+            root = Yaml.MAPPER.readTree(text);
         } catch (tools.jackson.core.JacksonException e) {
             throw new IOException(file + " is not valid YAML: " + e.getOriginalMessage(), e);
         }

@@ -98,6 +98,12 @@ public final class CheckRunner {
                             new CheckResult(Status.ERROR, "", e.getMessage(), "", hint)));
                     continue;
                 }
+                if (kind.scope() == CheckKind.Scope.HOSTS) {
+                    List<Host> all = hosts;
+                    ordered.add(pool.submit(() -> outcome(sc, title, hint, spec.on(), check,
+                            new CheckContext(all.get(0), all, ClusterAccess.none(), timeout), redactor, false)));
+                    continue;
+                }
                 boolean several = hosts.size() > 1 || !spec.on().equals(hosts.get(0).name());
                 for (Host host : hosts) {
                     ordered.add(pool.submit(() -> outcome(sc, title, hint, host.name(), check,

@@ -1,0 +1,103 @@
+package io.kubelab.checks.certs;
+
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Params;
+import io.kubelab.checks.cluster.Kubeconfig;
+import io.kubelab.checks.host.HostUnreachableException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A kubeconfig's current context points at the given server, trusts the given cluster CA, and
+ * logs in with a client certificate of the given CN and O (the user and groups the API sees).
+ */
+public record KubeconfigCheck(String path, String server, String ca, String cn, List<String> o) implements Check {
+
+    public static KubeconfigCheck from(Params p) {
+        return new KubeconfigCheck(p.string("path"), p.string("server", ""), p.string("ca", ""), p.string("cn", ""),
+                p.list("o"));
+    }
+
+    @Override
+    public CheckResult run(CheckContext ctx) {
+        List<String> parts = new ArrayList<>(List.of(path + " usable"));
+        if (!server.isEmpty()) {
+            parts.add("server " + server);
+        }
+        if (!ca.isEmpty()) {
+            parts.add("cluster CA = " + ca);
+        }
+        if (!cn.isEmpty()) {
+            parts.add("user CN=" + cn);
+        }
+        if (!o.isEmpty()) {
+            parts.add("O=" + String.join(", O=", o));
+        }
+        String expected = String.join(", ", parts);
+        String evidence = "read " + path + (ca.isEmpty() ? "" : ", " + ca) + " on " + ctx.host().name();
+        Kubeconfig kc;
+        X509Certificate wantedCa = null;
+        try {
+            kc = Kubeconfig.parse(new String(ctx.host().read(path), java.nio.charset.StandardCharsets.UTF_8), Path.of(path));
+            if (!ca.isEmpty()) {
+                wantedCa = Pem.certificate(ctx.host().read(ca));
+            }
+        } catch (HostUnreachableException e) {
+            return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
+        } catch (IOException e) {
+            return CheckResult.fail(expected, e.getMessage(), evidence, "fetch or write the kubeconfig first");
+        }
+        var context = kc.context(null);
+        if (context.isEmpty()) {
+            return CheckResult.fail(expected, "no current context", evidence, "kubectl config use-context NAME");
+        }
+        Kubeconfig.Cluster cluster = kc.clusters().get(context.get().cluster());
+        Kubeconfig.User user = kc.users().get(context.get().user());
+        List<String> wrong = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        if (cluster == null) {
+            return CheckResult.fail(expected, "context " + context.get().name() + " names cluster "
+                    + context.get().cluster() + ", which is not in the file", evidence, "");
+        }
+        seen.add("server " + cluster.server());
+        if (!server.isEmpty() && !server.equals(cluster.server())) {
+            wrong.add("server is " + cluster.server());
+        }
+        try {
+            if (wantedCa != null) {
+                X509Certificate embedded = Pem.certificate(Base64.getDecoder().decode(cluster.certificateAuthorityData()));
+                seen.add("cluster CA " + Subject.of(embedded));
+                if (!embedded.equals(wantedCa)) {
+                    wrong.add("its cluster CA is not " + ca);
+                }
+            }
+            if (!cn.isEmpty() || !o.isEmpty()) {
+                if (user == null || user.clientCertificateData().isEmpty()) {
+                    wrong.add("the user has no embedded client certificate");
+                } else {
+                    Subject s = Subject.of(Pem.certificate(Base64.getDecoder().decode(user.clientCertificateData())));
+                    seen.add("user " + s);
+                    if (!cn.isEmpty() && !cn.equals(s.cn())) {
+                        wrong.add("user CN is " + s.cn());
+                    }
+                    if (!o.isEmpty() && !Set.copyOf(o).equals(Set.copyOf(s.o()))) {
+                        wrong.add("user O is " + (s.o().isEmpty() ? "(none)" : String.join(", ", s.o())));
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            wrong.add("unreadable certificate data: " + e.getMessage());
+        }
+        String observed = String.join("; ", seen) + (wrong.isEmpty() ? "" : " — " + String.join("; ", wrong));
+        return wrong.isEmpty() ? CheckResult.pass(expected, observed, evidence)
+                : CheckResult.fail(expected, observed, evidence, "fetch the kubeconfig again from the control plane "
+                + "(/etc/kubernetes/admin.conf), or regenerate it");
+    }
+}

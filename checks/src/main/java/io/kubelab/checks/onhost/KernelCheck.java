@@ -1,0 +1,136 @@
+package io.kubelab.checks.onhost;
+
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Params;
+import io.kubelab.checks.host.ExecResult;
+import io.kubelab.checks.host.Shell;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Kernel settings the kubelet and CNI need: swap off, a sysctl value, modules loaded, cgroup v2. */
+public final class KernelCheck {
+    private KernelCheck() {
+    }
+
+    /** Swap is off: /proc/swaps lists nothing. A warning, as kubeadm's preflight gives one. */
+    public record SwapOff(boolean failOnSwap) implements Check {
+        public static SwapOff from(Params p) {
+            return new SwapOff(p.bool("fail", false));
+        }
+
+        @Override
+        public CheckResult run(CheckContext ctx) {
+            String evidence = HostProbe.evidence(ctx.host(), "cat /proc/swaps");
+            ExecResult r;
+            try {
+                r = HostProbe.run(ctx, "cat /proc/swaps; grep -nE '^[^#].*\\sswap\\s' /etc/fstab 2>/dev/null | sed 's/^/fstab:/'");
+            } catch (HostProbe.ProbeFailed e) {
+                return e.result;
+            }
+            List<String> devices = new ArrayList<>();
+            List<String> fstab = new ArrayList<>();
+            for (String line : r.stdout().split("\n")) {
+                if (line.startsWith("fstab:")) {
+                    fstab.add(line.substring(6));
+                } else if (!line.isBlank() && !line.startsWith("Filename")) {
+                    devices.add(line.trim().split("\\s+")[0]);
+                }
+            }
+            if (devices.isEmpty()) {
+                return CheckResult.pass("swap off", "no swap in use", evidence);
+            }
+            String hint = "sudo swapoff -a" + (fstab.isEmpty() ? "" : "; and remove (or comment out) the swap line of "
+                    + "/etc/fstab so it stays off after a reboot: line " + String.join(", line ", fstab));
+            String observed = "swap in use: " + String.join(", ", devices);
+            return failOnSwap ? CheckResult.fail("swap off", observed, evidence, hint)
+                    : CheckResult.warn("swap off", observed, evidence, hint);
+        }
+    }
+
+    /** A sysctl has a value (read from /proc/sys, which needs no sysctl binary). */
+    public record Sysctl(String key, String value) implements Check {
+        public static Sysctl from(Params p) {
+            return new Sysctl(p.string("key"), p.string("value"));
+        }
+
+        @Override
+        public CheckResult run(CheckContext ctx) {
+            String path = "/proc/sys/" + key.replace('.', '/');
+            String expected = key + " = " + value;
+            String evidence = HostProbe.evidence(ctx.host(), "cat " + path);
+            ExecResult r;
+            try {
+                r = HostProbe.run(ctx, "cat " + Shell.quote(path));
+            } catch (HostProbe.ProbeFailed e) {
+                return e.result;
+            }
+            if (r.exitCode() != 0) {
+                return CheckResult.fail(expected, key + " does not exist here (" + r.tail(1) + ")", evidence,
+                        key.startsWith("net.bridge") ? "sudo modprobe br_netfilter (it provides " + key + ")" : "");
+            }
+            String have = r.stdout().strip().replaceAll("\\s+", " ");
+            String fix = "sudo sysctl -w " + key + "=" + value + "; and add `" + key + " = " + value
+                    + "` to /etc/sysctl.d/k8s.conf so it stays after a reboot";
+            return have.equals(value) ? CheckResult.pass(expected, key + " = " + have, evidence)
+                    : CheckResult.fail(expected, key + " = " + have, evidence, fix);
+        }
+    }
+
+    /** Kernel modules are loaded. */
+    public record ModulesLoaded(List<String> modules) implements Check {
+        public static ModulesLoaded from(Params p) {
+            List<String> m = p.list("modules").isEmpty() ? p.list("module") : p.list("modules");
+            if (m.isEmpty()) {
+                throw new io.kubelab.checks.BadParameterException("give the module(s): modules: [overlay, br_netfilter]");
+            }
+            return new ModulesLoaded(m);
+        }
+
+        @Override
+        public CheckResult run(CheckContext ctx) {
+            String expected = "modules loaded: " + String.join(", ", modules);
+            String evidence = HostProbe.evidence(ctx.host(), "cat /proc/modules; ls /sys/module");
+            ExecResult r;
+            try {
+                r = HostProbe.run(ctx, "cut -d' ' -f1 /proc/modules; ls /sys/module");
+            } catch (HostProbe.ProbeFailed e) {
+                return e.result;
+            }
+            List<String> loaded = List.of(r.stdout().split("\n"));
+            List<String> missing = modules.stream().filter(m -> !loaded.contains(m)).toList();
+            if (missing.isEmpty()) {
+                return CheckResult.pass(expected, "loaded: " + String.join(", ", modules), evidence);
+            }
+            return CheckResult.fail(expected, "not loaded: " + String.join(", ", missing), evidence,
+                    "sudo modprobe " + String.join(" && sudo modprobe ", missing) + "; and list them in "
+                            + "/etc/modules-load.d/k8s.conf so they load at boot");
+        }
+    }
+
+    /** The unified cgroup hierarchy (cgroup v2), which kubelet 1.35 and later require. */
+    public record CgroupV2() implements Check {
+        public static CgroupV2 from(Params p) {
+            return new CgroupV2();
+        }
+
+        @Override
+        public CheckResult run(CheckContext ctx) {
+            String evidence = HostProbe.evidence(ctx.host(), "stat -fc %T /sys/fs/cgroup");
+            ExecResult r;
+            try {
+                r = HostProbe.run(ctx, "stat -fc %T /sys/fs/cgroup");
+            } catch (HostProbe.ProbeFailed e) {
+                return e.result;
+            }
+            String fs = r.stdout().strip();
+            if (fs.equals("cgroup2fs")) {
+                return CheckResult.pass("cgroup v2", "cgroup v2 (cgroup2fs)", evidence);
+            }
+            return CheckResult.fail("cgroup v2", fs.equals("tmpfs") ? "cgroup v1 (tmpfs with per-controller mounts)"
+                    : "unexpected: " + fs, evidence, "boot with systemd.unified_cgroup_hierarchy=1 (or use a current "
+                    + "distribution: Debian 11+, Ubuntu 21.10+, RHEL 9 use cgroup v2)");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.kubelab.checks.onhost;
+
+import io.kubelab.checks.BadParameterException;
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Params;
+import io.kubelab.checks.host.ExecResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TCP ports on a host: listening (a component is up) or free (nothing is in the way, as kubeadm's
+ * preflight wants). A range such as 2379-2380 checks each port. The observation names the
+ * process holding a port when `ss` can tell.
+ */
+public record PortCheck(List<Integer> ports, boolean wantListening) implements Check {
+
+    public static PortCheck listening(Params p) {
+        return new PortCheck(ports(p), true);
+    }
+
+    public static PortCheck free(Params p) {
+        return new PortCheck(ports(p), false);
+    }
+
+    static List<Integer> ports(Params p) {
+        List<Integer> out = new ArrayList<>();
+        for (String item : p.list("ports").isEmpty() ? p.list("port") : p.list("ports")) {
+            String[] range = item.strip().split("-");
+            try {
+                int from = Integer.parseInt(range[0].strip());
+                int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+                for (int port = from; port <= to; port++) {
+                    out.add(port);
+                }
+            } catch (NumberFormatException e) {
+                throw new BadParameterException("'" + item + "' is not a port or a range like 2379-2380");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadParameterException("give the port(s): port: 6443 or ports: [6443, 2379-2380]");
+        }
+        return out;
+    }
+
+    @Override
+    public CheckResult run(CheckContext ctx) {
+        String expected = "port" + (ports.size() > 1 ? "s " : " ") + join(ports) + (wantListening ? " listening" : " free");
+        String probe = "ss -Hltnp 2>/dev/null || ss -Hltn";
+        String evidence = HostProbe.evidence(ctx.host(), "ss -ltnp");
+        ExecResult r;
+        try {
+            r = HostProbe.run(ctx, probe);
+        } catch (HostProbe.ProbeFailed e) {
+            return e.result;
+        }
+        if (r.exitCode() != 0) {
+            return CheckResult.error(expected, "ss did not answer: " + r.tail(2), evidence, "install iproute2");
+        }
+        List<String> listening = new ArrayList<>();
+        List<String> notListening = new ArrayList<>();
+        for (int port : ports) {
+            String holder = holder(r.stdout(), port);
+            if (holder != null) {
+                listening.add(port + (holder.isEmpty() ? "" : " (" + holder + ")"));
+            } else {
+                notListening.add(String.valueOf(port));
+            }
+        }
+        if (wantListening) {
+            String observed = notListening.isEmpty() ? "listening: " + String.join(", ", listening)
+                    : "nothing listens on " + String.join(", ", notListening);
+            return notListening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
+                    : CheckResult.fail(expected, observed, evidence, "is the component that serves it running?");
+        }
+        String observed = listening.isEmpty() ? "free: " + join(ports) : "in use: " + String.join(", ", listening);
+        return listening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
+                : CheckResult.fail(expected, observed, evidence,
+                "stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)");
+    }
+
+    /** The process listening on {@code port} ("" when ss cannot name it), or null when none. */
+    private static String holder(String ss, int port) {
+        for (String line : ss.split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length < 4) {
+                continue;
+            }
+            String local = cols[3];
+            if (local.endsWith(":" + port)) {
+                int users = line.indexOf("users:((\"");
+                if (users >= 0) {
+                    int end = line.indexOf('"', users + 9);
+                    return end > 0 ? line.substring(users + 9, end) : "";
+                }
+                return "";
+            }
+        }
+        return null;
+    }
+
+    private static String join(List<Integer> ports) {
+        return String.join(", ", ports.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,68 @@
+package io.kubelab.checks.onhost;
+
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Params;
+import io.kubelab.checks.host.ExecResult;
+import io.kubelab.checks.host.Shell;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A secret is encrypted at rest: its value in etcd, read with etcdctl on a control-plane host,
+ * starts with the encryption provider's prefix (k8s:enc:aescbc:v1:KEY) instead of k8s\0 (plain).
+ */
+public record SecretEncryptedCheck(String namespace, String name, String prefix, String etcdctlFlags) implements Check {
+
+    public static SecretEncryptedCheck from(Params p) {
+        String flags = p.string("etcdctl_flags", "");
+        if (flags.isEmpty() && p.bool("kubeadm", false)) {
+            flags = "--endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt "
+                    + "--cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key";
+        }
+        return new SecretEncryptedCheck(p.string("namespace", "default"), p.string("secret"),
+                p.string("prefix", "k8s:enc:aescbc:v1:"), flags);
+    }
+
+    @Override
+    public CheckResult run(CheckContext ctx) {
+        String key = "/registry/secrets/" + namespace + "/" + name;
+        String command = "ETCDCTL_API=3 etcdctl " + etcdctlFlags + (etcdctlFlags.isEmpty() ? "" : " ") + "get "
+                + Shell.quote(key) + " --print-value-only";
+        String expected = "etcd holds " + key + " starting with " + prefix;
+        String evidence = HostProbe.evidence(ctx.host(), command + " | hexdump -C");
+        ExecResult r;
+        try {
+            r = HostProbe.run(ctx, "set -o pipefail; " + command + " | head -c 64 | base64 -w0");
+        } catch (HostProbe.ProbeFailed e) {
+            return e.result;
+        }
+        if (r.exitCode() != 0) {
+            return CheckResult.error(expected, "etcdctl failed: " + r.tail(2), evidence,
+                    "run it on a control-plane host with etcdctl and the etcd client certificates");
+        }
+        byte[] value = Base64.getDecoder().decode(r.stdout().strip());
+        if (value.length == 0) {
+            return CheckResult.fail(expected, "no key " + key + " in etcd", evidence,
+                    "create it first: kubectl create secret generic " + name + " --from-literal=mykey=mydata");
+        }
+        String start = printable(value);
+        if (start.startsWith(prefix)) {
+            return CheckResult.pass(expected, "value starts with " + start.substring(0, Math.min(start.length(),
+                    prefix.length() + 8)).replaceAll("[^ -~].*", ""), evidence);
+        }
+        return CheckResult.fail(expected, "value starts with " + start.substring(0, Math.min(16, start.length()))
+                + (start.startsWith("k8s.") ? " (stored in plain protobuf: not encrypted)" : ""), evidence,
+                "the API server needs --encryption-provider-config with an aescbc provider first; secrets written "
+                        + "before that stay plain until rewritten (kubectl get secrets -A -o json | kubectl replace -f -)");
+    }
+
+    private static String printable(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        for (byte x : b) {
+            sb.append(x >= 32 && x < 127 ? (char) x : '.');
+        }
+        return new String(sb.toString().getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+    }
+}
