@@ -137,7 +137,8 @@ public final class CheckRegistry {
                 with: {host: 10.0.0.10, port: 6443}""",
                 PortReachableCheck::from);
         r.host("swap-off", "swap is off (/proc/swaps); a warning unless fail: true, as kubeadm's preflight gives",
-                List.of(optional("fail", ParamType.BOOLEAN, "fail instead of warn when swap is on")),
+                List.of(optional("fail", ParamType.BOOLEAN, "fail instead of warn when swap is on"),
+                        optional("swaps", ParamType.STRING, "where the kernel lists swap devices (default /proc/swaps)")),
                 """
                 kind: swap-off
                 on: all""",

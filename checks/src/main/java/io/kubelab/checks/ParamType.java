@@ -15,7 +15,7 @@ public enum ParamType {
                     || (value instanceof String s && s.matches("-?\\d+"));
             case BOOLEAN -> value instanceof Boolean
                     || (value instanceof String s && (s.equals("true") || s.equals("false")));
-            case LIST -> value instanceof List<?> || value instanceof String;
+            case LIST -> value instanceof List<?> || value instanceof String || value instanceof Number; // one item
             case MAP -> value instanceof Map<?, ?>;
         };
     }

@@ -29,7 +29,9 @@ public record VersionSkewCheck(int maxBehind) implements Check {
                             + " (API server " + server + ")";
                     List<String> seen = new ArrayList<>();
                     List<String> wrong = new ArrayList<>();
-                    for (Node n : client.nodes().list().getItems()) {
+                    List<Node> nodes = new ArrayList<>(client.nodes().list().getItems());
+                    nodes.sort(java.util.Comparator.comparing(n -> n.getMetadata().getName()));
+                    for (Node n : nodes) {
                         String v = n.getStatus() == null || n.getStatus().getNodeInfo() == null ? ""
                                 : n.getStatus().getNodeInfo().getKubeletVersion();
                         Version kubelet = Version.find(v).orElse(null);

@@ -39,8 +39,11 @@ public record ContainerRuntimeCheck(String socket) implements Check {
                     "install cri-tools (crictl) to see the runtime answer");
         }
         if (r.exitCode() == 0 && (out.contains("RuntimeVersion") || out.contains("Server:"))) {
-            String version = out.lines().filter(l -> l.contains("RuntimeName") || l.contains("RuntimeVersion")
-                    || l.strip().startsWith("Version")).map(String::strip).reduce((a, b) -> a + ", " + b).orElse(out);
+            // crictl names the runtime; ctr only prints versions.
+            boolean crictl = out.contains("RuntimeVersion");
+            String version = out.lines().map(String::strip).filter(l -> crictl
+                    ? l.startsWith("RuntimeName") || l.startsWith("RuntimeVersion") : l.startsWith("Version"))
+                    .reduce((a, b) -> a + ", " + b).orElse(out);
             return CheckResult.pass(expected, version, evidence);
         }
         return CheckResult.fail(expected, "the runtime did not answer: " + r.tail(2), evidence,

@@ -15,17 +15,17 @@ public final class KernelCheck {
     }
 
     /** Swap is off: /proc/swaps lists nothing. A warning, as kubeadm's preflight gives one. */
-    public record SwapOff(boolean failOnSwap) implements Check {
+    public record SwapOff(boolean failOnSwap, String swaps) implements Check {
         public static SwapOff from(Params p) {
-            return new SwapOff(p.bool("fail", false));
+            return new SwapOff(p.bool("fail", false), p.string("swaps", "/proc/swaps"));
         }
 
         @Override
         public CheckResult run(CheckContext ctx) {
-            String evidence = HostProbe.evidence(ctx.host(), "cat /proc/swaps");
+            String evidence = HostProbe.evidence(ctx.host(), "cat " + swaps);
             ExecResult r;
             try {
-                r = HostProbe.run(ctx, "cat /proc/swaps; grep -nE '^[^#].*\\sswap\\s' /etc/fstab 2>/dev/null | sed 's/^/fstab:/'");
+                r = HostProbe.run(ctx, "cat " + Shell.quote(swaps) + "; grep -nE '^[^#].*\\sswap\\s' /etc/fstab 2>/dev/null | sed 's/^/fstab:/'");
             } catch (HostProbe.ProbeFailed e) {
                 return e.result;
             }

@@ -49,8 +49,7 @@ public record SecretEncryptedCheck(String namespace, String name, String prefix,
         }
         String start = printable(value);
         if (start.startsWith(prefix)) {
-            return CheckResult.pass(expected, "value starts with " + start.substring(0, Math.min(start.length(),
-                    prefix.length() + 8)).replaceAll("[^ -~].*", ""), evidence);
+            return CheckResult.pass(expected, "value starts with " + textPrefix(value), evidence);
         }
         return CheckResult.fail(expected, "value starts with " + start.substring(0, Math.min(16, start.length()))
                 + (start.startsWith("k8s.") ? " (stored in plain protobuf: not encrypted)" : ""), evidence,
@@ -58,6 +57,19 @@ public record SecretEncryptedCheck(String namespace, String name, String prefix,
                         + "before that stay plain until rewritten (kubectl get secrets -A -o json | kubectl replace -f -)");
     }
 
+    /** The readable start of a value: up to the first byte that is not printable ASCII. */
+    private static String textPrefix(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        for (byte x : b) {
+            if (x < 32 || x >= 127) {
+                break;
+            }
+            sb.append((char) x);
+        }
+        return sb.toString();
+    }
+
+    /** Every byte, non-printable ones as '.', as hexdump -C shows them. */
     private static String printable(byte[] b) {
         StringBuilder sb = new StringBuilder();
         for (byte x : b) {

@@ -88,6 +88,54 @@ public final class MockCluster implements AutoCloseable {
         return client.nodes().resource(node).create();
     }
 
+    /**
+     * A pod with one container. {@code waiting} is a waiting reason such as CrashLoopBackOff (then the
+     * pod is Running but not ready, as the kubelet reports a crashing container), or null when ready.
+     */
+    public io.fabric8.kubernetes.api.model.Pod addPod(String namespace, String name, Map<String, String> labels,
+                                                      String waiting, int restarts) {
+        var status = new io.fabric8.kubernetes.api.model.ContainerStatusBuilder().withName("main")
+                .withReady(waiting == null).withRestartCount(restarts).withImage("registry.k8s.io/" + name);
+        if (waiting == null) {
+            status.withNewState().withNewRunning().withStartedAt(Instant.now().toString()).endRunning().endState();
+        } else {
+            status.withNewState().withNewWaiting().withReason(waiting).withMessage("back-off restarting failed container")
+                    .endWaiting().endState();
+        }
+        var pod = new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).withLabels(new LinkedHashMap<>(labels))
+                .endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/" + name).endContainer()
+                .endSpec()
+                .withNewStatus().withPhase("Running").withContainerStatuses(status.build()).endStatus().build();
+        return client.pods().inNamespace(namespace).resource(pod).create();
+    }
+
+    public void addDeployment(String namespace, String name, int replicas, int available) {
+        var d = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec()
+                .addNewContainer().withName(name).withImage(name).endContainer().endSpec().endTemplate().endSpec()
+                .withNewStatus().withReplicas(replicas).withAvailableReplicas(available).endStatus().build();
+        client.apps().deployments().inNamespace(namespace).resource(d).create();
+    }
+
+    /** A service and its Endpoints object with these pod IPs (none: a selector that matches nothing ready). */
+    public void addService(String namespace, String name, String... podIps) {
+        client.services().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withNewSpec().addToSelector("app", name).addNewPort().withPort(53).endPort().endSpec().build()).create();
+        var subset = new io.fabric8.kubernetes.api.model.EndpointSubsetBuilder();
+        for (String ip : podIps) {
+            subset.addNewAddress().withIp(ip).endAddress();
+        }
+        subset.addNewPort().withPort(53).endPort();
+        client.endpoints().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.EndpointsBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withSubsets(podIps.length == 0 ? List.of() : List.of(subset.build())).build()).create();
+    }
+
     /** Writes a kubeconfig with one context pointing here. */
     public Path writeKubeconfig(Path file, String context) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

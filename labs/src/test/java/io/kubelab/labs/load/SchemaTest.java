@@ -58,6 +58,33 @@ class SchemaTest {
     }
 
     @Test
+    void everyCheckKindsExampleIsValidInALab(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        CheckRegistry registry = CheckRegistry.standard(Map.of());
+        StringBuilder yaml = new StringBuilder("""
+                format: 1
+                id: examples
+                title: {en: Examples, zh-CN: 示例}
+                variables:
+                  join_command: {secret: true}
+                steps:
+                  - id: all
+                    title: {en: All, zh-CN: 全部}
+                    checks:
+                """);
+        for (var kind : registry.all()) {
+            String[] lines = kind.example().split("\n");
+            yaml.append("      - ").append(lines[0]).append("\n");
+            for (int i = 1; i < lines.length; i++) {
+                yaml.append("        ").append(lines[i]).append("\n");
+            }
+        }
+        Path lab = java.nio.file.Files.createDirectories(dir.resolve("examples"));
+        java.nio.file.Files.writeString(lab.resolve("lab.yaml"), yaml.toString());
+        LoadResult r = new LabLoader(registry).load(new DirectoryLabFiles(lab));
+        assertEquals(List.of(), r.problems(), yaml.toString());
+    }
+
+    @Test
     void checkKindsMatchTheRegistry() {
         List<String> kinds = new ArrayList<>();
         SCHEMA.get("$defs").get("check").get("properties").get("kind").get("enum").forEach(k -> kinds.add(k.asString()));

@@ -1,0 +1,140 @@
+package io.kubelab.checks.oncluster;
+
+import static io.kubelab.checks.testing.ClusterFixtures.CONTROL_PLANE;
+import static io.kubelab.checks.testing.ClusterFixtures.ZONE;
+import static io.kubelab.checks.testing.ClusterFixtures.labels;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Params;
+import io.kubelab.checks.Status;
+import io.kubelab.checks.cluster.ClusterAccess;
+import io.kubelab.checks.cluster.KubeconfigCluster;
+import io.kubelab.checks.host.LocalHost;
+import io.kubelab.checks.testing.ClusterFixtures;
+import io.kubelab.checks.testing.MockCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cluster checks against the healthy fixture and each broken state, with the exact observation. */
+class MoreClusterChecksTest {
+    @TempDir
+    Path dir;
+    MockCluster cluster;
+
+    @BeforeEach
+    void setUp() {
+        cluster = MockCluster.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        cluster.close();
+    }
+
+    private CheckResult run(Check check) throws Exception {
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "kubernetes-admin@kubernetes");
+        try (ClusterAccess access = new KubeconfigCluster(kubeconfig, null, Duration.ofSeconds(5))) {
+            return check.run(new CheckContext(new LocalHost(Map.of(), dir), access, Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aHealthyClusterPassesEveryCheck() throws Exception {
+        ClusterFixtures.healthy(cluster);
+        for (Check c : List.of(ApiHealthCheck.from(Params.of()), ApiHealthCheck.from(Params.of("endpoint", "livez")),
+                NodeRoleCheck.from(Params.of("node", "cp")),
+                NodeRoleCheck.from(Params.of("nodes", List.of("worker-1", "worker-2"), "present", false)),
+                NodeZonesCheck.from(Params.of("min", 3)), VersionSkewCheck.from(Params.of()),
+                WorkloadChecks.PodsRunning.from(Params.of("selector", "tier=control-plane", "min", 4)),
+                WorkloadChecks.PodsRunning.from(Params.of("selector", "k8s-app=kube-dns", "min", 2)),
+                WorkloadChecks.PodsRunning.from(Params.of("selector", "k8s-app=kube-proxy", "min", 3)),
+                WorkloadChecks.DeploymentAvailable.from(Params.of("namespace", "kube-system", "name", "coredns")),
+                WorkloadChecks.ServiceEndpoints.from(Params.of("namespace", "kube-system", "name", "kube-dns")))) {
+            CheckResult r = run(c);
+            assertEquals(Status.PASS, r.status(), c + " -> " + r);
+        }
+        assertEquals("cp: roles control-plane", run(NodeRoleCheck.from(Params.of("node", "cp"))).observed());
+        assertEquals("endpoints 10.244.0.2, 10.244.0.3", run(WorkloadChecks.ServiceEndpoints.from(
+                Params.of("namespace", "kube-system", "name", "kube-dns"))).observed());
+    }
+
+    @Test
+    void readyzFailingNamesTheFailingCheck() throws Exception {
+        cluster.failReadyz("etcd");
+        CheckResult r = run(ApiHealthCheck.from(Params.of()));
+        assertEquals(Status.FAIL, r.status());
+        assertEquals("HTTP 500: [-]etcd failed: reason withheld", r.observed());
+        assertTrue(r.hint().startsWith("the API server cannot reach etcd"), r.hint());
+        assertEquals(Status.PASS, run(ApiHealthCheck.from(Params.of("endpoint", "livez"))).status());
+    }
+
+    @Test
+    void aMissingRoleLabel() throws Exception {
+        cluster.addNode("cp", true, labels(ZONE, "zone-a"));
+        cluster.addNode("worker-1", true, labels(CONTROL_PLANE, ""));
+        CheckResult missing = run(NodeRoleCheck.from(Params.of("node", "cp")));
+        assertEquals(Status.FAIL, missing.status());
+        assertEquals("cp: roles <none>", missing.observed());
+        CheckResult extra = run(NodeRoleCheck.from(Params.of("node", "worker-1", "present", false)));
+        assertEquals(Status.FAIL, extra.status());
+        assertEquals("worker-1: roles control-plane", extra.observed());
+        assertTrue(extra.hint().endsWith("node-role.kubernetes.io/control-plane-"), extra.hint());
+    }
+
+    @Test
+    void oneZoneOnly() throws Exception {
+        cluster.addNode("a", true, labels(ZONE, "us-east-1a"));
+        cluster.addNode("b", true, labels(ZONE, "us-east-1a"));
+        cluster.addNode("c", true, Map.of());
+        CheckResult r = run(NodeZonesCheck.from(Params.of("min", 3)));
+        assertEquals(Status.FAIL, r.status());
+        assertEquals("1 zone: a=us-east-1a, b=us-east-1a, c=(no zone label)", r.observed());
+    }
+
+    @Test
+    void aCrashingCoreDns() throws Exception {
+        cluster.addNode("cp", true, labels(CONTROL_PLANE, ""));
+        ClusterFixtures.systemPods(cluster, "CrashLoopBackOff");
+        CheckResult r = run(WorkloadChecks.PodsRunning.from(Params.of("selector", "k8s-app=kube-dns", "min", 2)));
+        assertEquals(Status.FAIL, r.status());
+        assertEquals("coredns-7c65d6cfc9-abcde: CrashLoopBackOff (container main, restarts 12); "
+                + "coredns-7c65d6cfc9-fghij: Running, ready", r.observed());
+        CheckResult d = run(WorkloadChecks.DeploymentAvailable.from(Params.of("namespace", "kube-system", "name", "coredns")));
+        assertEquals("1/2 replicas available", d.observed());
+        assertEquals(Status.FAIL, d.status());
+    }
+
+    @Test
+    void noPodsNoDeploymentNoEndpoints() throws Exception {
+        assertEquals("no pods match k8s-app=calico-node", run(WorkloadChecks.PodsRunning.from(
+                Params.of("selector", "k8s-app=calico-node"))).observed());
+        assertEquals("no deployment default/nginx", run(WorkloadChecks.DeploymentAvailable.from(
+                Params.of("name", "nginx"))).observed());
+        cluster.addService("default", "nginx");
+        CheckResult e = run(WorkloadChecks.ServiceEndpoints.from(Params.of("name", "nginx")));
+        assertEquals(Status.FAIL, e.status());
+        assertEquals("no ready endpoints", e.observed());
+    }
+
+    @Test
+    void aKubeletOutsideTheSupportedSkew() throws Exception {
+        cluster.addNode("new", "True", "KubeletReady", "", Map.of(), "v1.32.0");
+        cluster.addNode("old", "True", "KubeletReady", "", Map.of(), "v1.27.9");
+        cluster.addNode("fine", "True", "KubeletReady", "", Map.of(), "v1.28.4");
+        CheckResult r = run(VersionSkewCheck.from(Params.of()));
+        assertEquals(Status.FAIL, r.status());
+        assertEquals("kubelets from 1.28 to 1.31 (API server 1.31.2)", r.expected());
+        assertEquals("fine 1.28.4, new 1.32.0, old 1.27.9", r.observed());
+        assertTrue(r.hint().startsWith("upgrade the kubelet on new, old"), r.hint());
+    }
+}
