@@ -173,6 +173,45 @@ class SshNodesEndToEndTest {
     }
 
     @Test
+    void hostChecksOnRealNodes() throws Exception {
+        nodes.ssh(2, "mkdir -p /root/e2e && echo present > /root/e2e/marker");
+        Path lab = Files.createDirectories(dir.resolve("checks"));
+        String forward = Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip();
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: checks
+                title: {en: Checks, zh-CN: 检查}
+                steps:
+                  - id: nodes
+                    title: {en: Nodes, zh-CN: 节点}
+                    checks:
+                      - {id: forward, kind: sysctl, on: all, with: {key: net.ipv4.ip_forward, value: "%s"}}
+                      - {id: modules, kind: kernel-modules, on: all, with: {modules: [printk]}}
+                      - {id: ports, kind: port-free, on: all, with: {ports: [6443, 2379-2380]}}
+                      - {id: ssh, kind: port-listening, on: kube_node, with: {port: 22}}
+                      - {id: same, kind: same-version, on: all, with: {binaries: [openssl]}}
+                      - {id: marker, kind: file, on: kube_node, with: {path: /root/e2e/marker, content: present}}
+                """.formatted(forward));
+        Result r = lab("check", lab.toString(), "--inventory", inventory.toString(), "-o", "json");
+        assertEquals(1, r.exit(), r.toString());
+        JsonNode doc = JsonMapper.builder().build().readTree(r.out());
+        assertEquals(13, doc.get("summary").get("pass").asInt(), r.out());
+        assertEquals(1, doc.get("summary").get("fail").asInt(), r.out());
+        JsonNode failed = null;
+        for (JsonNode res : doc.get("results")) {
+            if (res.get("status").asString().equals("fail")) {
+                failed = res;
+            }
+        }
+        assertEquals("marker@node3", failed.get("check").asString());
+        assertEquals("/root/e2e/marker does not exist", failed.get("observed").asString());
+        assertEquals("on node3 (root@10.77.0.13:22): stat /root/e2e/marker", failed.get("evidence").asString());
+        Result junit = lab("check", lab.toString(), "-o", "junit");
+        assertTrue(junit.out().contains("<testsuite name=\"checks\" tests=\"14\" failures=\"1\" errors=\"0\""),
+                junit.out());
+    }
+
+    @Test
     void ansibleAcceptsTheSameInventory() throws Exception {
         Process p = new ProcessBuilder("ansible-inventory", "-i", inventory.toString(), "--list")
                 .redirectErrorStream(true).start();
