@@ -219,7 +219,8 @@ public final class CheckRegistry {
                         optional("server", ParamType.STRING, "the API server URL it must use"),
                         optional("ca", ParamType.STRING, "the CA certificate it must embed"),
                         optional("cn", ParamType.STRING, "the user certificate's CN"),
-                        optional("o", ParamType.LIST, "the user certificate's O values")),
+                        optional("o", ParamType.LIST, "the user certificate's O values"),
+                        optional("o_any_of", ParamType.LIST, "the user certificate has exactly one O, one of these")),
                 """
                 kind: kubeconfig
                 on: local

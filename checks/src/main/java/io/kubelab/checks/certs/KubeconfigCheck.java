@@ -18,11 +18,12 @@ import java.util.Set;
  * A kubeconfig's current context points at the given server, trusts the given cluster CA, and
  * logs in with a client certificate of the given CN and O (the user and groups the API sees).
  */
-public record KubeconfigCheck(String path, String server, String ca, String cn, List<String> o) implements Check {
+public record KubeconfigCheck(String path, String server, String ca, String cn, List<String> o, List<String> oAnyOf)
+        implements Check {
 
     public static KubeconfigCheck from(Params p) {
         return new KubeconfigCheck(p.string("path"), p.string("server", ""), p.string("ca", ""), p.string("cn", ""),
-                p.list("o"));
+                p.list("o"), p.list("o_any_of"));
     }
 
     @Override
@@ -39,6 +40,9 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
         }
         if (!o.isEmpty()) {
             parts.add("O=" + String.join(", O=", o));
+        }
+        if (!oAnyOf.isEmpty()) {
+            parts.add("O one of " + String.join(", ", oAnyOf));
         }
         String expected = String.join(", ", parts);
         String evidence = "read " + path + (ca.isEmpty() ? "" : ", " + ca) + " on " + ctx.host().name();
@@ -78,7 +82,7 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
                     wrong.add("its cluster CA is not " + ca);
                 }
             }
-            if (!cn.isEmpty() || !o.isEmpty()) {
+            if (!cn.isEmpty() || !o.isEmpty() || !oAnyOf.isEmpty()) {
                 if (user == null || user.clientCertificateData().isEmpty()) {
                     wrong.add("the user has no embedded client certificate");
                 } else {
@@ -87,7 +91,9 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
                     if (!cn.isEmpty() && !cn.equals(s.cn())) {
                         wrong.add("user CN is " + s.cn());
                     }
-                    if (!o.isEmpty() && !Set.copyOf(o).equals(Set.copyOf(s.o()))) {
+                    boolean oWrong = !o.isEmpty() && !Set.copyOf(o).equals(Set.copyOf(s.o()));
+                    boolean oneOfWrong = !oAnyOf.isEmpty() && !(s.o().size() == 1 && oAnyOf.contains(s.o().get(0)));
+                    if (oWrong || oneOfWrong) {
                         wrong.add("user O is " + (s.o().isEmpty() ? "(none)" : String.join(", ", s.o())));
                     }
                 }

@@ -7,6 +7,7 @@ import io.kubelab.checks.ParamSpec;
 import io.kubelab.checks.Params;
 import io.kubelab.labs.model.Action;
 import io.kubelab.labs.model.CheckSpec;
+import io.kubelab.labs.model.Condition;
 import io.kubelab.labs.model.CopyAction;
 import io.kubelab.labs.model.FetchAction;
 import io.kubelab.labs.model.Generator;
@@ -51,7 +52,8 @@ public final class LabLoader {
     static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "actions", "checks", "hints", "solution", "quiz",
             "optional", "confirm");
     static final Set<String> ACTION_KINDS = new java.util.LinkedHashSet<>(List.of("run", "copy", "fetch"));
-    static final Set<String> RUN_KEYS = Set.of("run", "on", "timeout", "creates", "unless", "capture", "sudo");
+    static final Set<String> RUN_KEYS = Set.of("run", "on", "timeout", "creates", "unless", "capture", "sudo",
+            "unless_set", "if");
     static final Set<String> COPY_KEYS = Set.of("copy", "on");
     static final Set<String> COPY_FIELDS = Set.of("src", "content", "dest", "mode", "owner");
     static final Set<String> FETCH_KEYS = Set.of("fetch", "on");
@@ -78,6 +80,8 @@ public final class LabLoader {
         private final LabFiles files;
         private final String manifest;
         private final List<Problem> problems = new ArrayList<>();
+        /** Where each run action's unless_set: was written, to name undeclared variables in it. */
+        private final Map<Location, YNode> unlessSetLocations = new LinkedHashMap<>();
         /** Every {{reference}} seen, checked once all variables are known. */
         private final List<Map.Entry<String, Location>> templated = new ArrayList<>();
 
@@ -426,7 +430,19 @@ public final class LabLoader {
                     error(c.location(), "capture must be a map of variable: 'pattern' (group 1 becomes the value)");
                 }
             }
-            return new RunAction(command, on, timeout, creates, unless, capture, bool(a, "sudo"), a.location());
+            List<String> unlessSet = stringList(a.get("unless_set"), "unless_set");
+            Condition when = null;
+            if (a.has("if")) {
+                String text = scalar(a.get("if"), "if");
+                when = Condition.parse(text).orElse(null);
+                if (when == null) {
+                    error(a.get("if").location(), "if must compare the size of a group with a number, e.g. "
+                            + "if: \"kube_control_plane >= 3\"");
+                }
+            }
+            unlessSetLocations.put(a.location(), a.get("unless_set"));
+            return new RunAction(command, on, timeout, creates, unless, capture, bool(a, "sudo"), unlessSet, when,
+                    a.location());
         }
 
         private List<CheckSpec> checks(YNode node) {
@@ -593,7 +609,7 @@ public final class LabLoader {
         private void checkReferences(Map<String, Variable> variables) {
             for (Map.Entry<String, Location> t : templated) {
                 for (String name : Template.references(t.getKey())) {
-                    if (!variables.containsKey(name) && !Template.BUILT_INS.contains(name)) {
+                    if (!variables.containsKey(name) && !Template.isBuiltIn(name)) {
                         Set<String> known = new LinkedHashSet<>(variables.keySet());
                         known.addAll(Template.BUILT_INS);
                         error(t.getValue(), "undefined variable {{" + name + "}}; declare it under variables: or "
@@ -607,6 +623,12 @@ public final class LabLoader {
             for (Step s : steps) {
                 for (Action a : s.actions()) {
                     if (a instanceof RunAction r) {
+                        for (String v : r.unlessSet()) {
+                            if (!variables.containsKey(v)) {
+                                error(unlessSetLocations.get(r.location()).location(), "unless_set names '" + v
+                                        + "', which is not declared under variables:");
+                            }
+                        }
                         for (String v : r.capture().keySet()) {
                             if (!variables.containsKey(v)) {
                                 error(r.location(), "capture sets '" + v + "', which is not declared under variables: "

@@ -14,8 +14,16 @@ import java.util.regex.Pattern;
 public final class Template {
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
-    /** Values lab provides itself, without the author declaring them; host.name is the host a command runs on. */
-    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir", "host.name");
+    /**
+     * Values lab provides itself, without the author declaring them: host.name and host.address are
+     * the host a command runs on; hosts.GROUP is the comma-separated names of an inventory group.
+     */
+    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir", "host.name",
+            "host.address", "hosts.GROUP");
+
+    public static boolean isBuiltIn(String name) {
+        return BUILT_INS.contains(name) || name.startsWith("hosts.");
+    }
 
     private Template() {
     }

@@ -58,7 +58,7 @@ public final class LabSession implements AutoCloseable {
         this.progress = stored;
         Path work = config.workFolder(lab.id());
         this.variables = new Variables(lab, Map.of("lab.id", lab.id(), "lab.workdir", work.toString()),
-                progress.variables(), config.given());
+                progress.variables(), config.given(), this::groupNames);
         this.checkRunner = new CheckRunner(config.registry(), targets, local, config.env(), config.checkTimeout());
         this.stepRunner = new StepRunner(targets, checkRunner, new Transcript(config.stateDir(), lab.id()),
                 config.listener(), config.language());
@@ -67,6 +67,19 @@ public final class LabSession implements AutoCloseable {
 
     public Lab lab() {
         return lab;
+    }
+
+    /** {{hosts.GROUP}}: the names of a group's hosts, comma-separated (empty when it names nothing). */
+    private Optional<String> groupNames(String name) {
+        if (!name.startsWith("hosts.")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(String.join(",", targets.resolve(name.substring("hosts.".length())).stream()
+                    .map(io.kubelab.checks.host.Host::name).toList()));
+        } catch (LabException e) {
+            return Optional.empty();
+        }
     }
 
     public Progress progress() {
@@ -307,13 +320,13 @@ public final class LabSession implements AutoCloseable {
                 continue;
             }
             Variable spec = lab.variables().get(name);
-            Optional<Step> capturer = capturingStep(name);
-            if (capturer.isPresent() && !capturer.get().id().equals(step.id())) {
-                throw LabException.badInput("{{" + name + "}} is captured by step '" + capturer.get().id()
-                        + "', which has not run in this session; run it first (lab run " + capturer.get().id() + ")");
-            }
-            if (capturer.isPresent()) {
+            List<Step> capturers = capturingSteps(name);
+            if (capturers.stream().anyMatch(s -> s.id().equals(step.id()))) {
                 continue; // this step sets it itself
+            }
+            if (!capturers.isEmpty()) {
+                throw LabException.badInput("{{" + name + "}} is captured by step '" + capturers.get(0).id()
+                        + "', which has not run in this session; run it first (lab run " + capturers.get(0).id() + ")");
             }
             if (spec != null && spec.asked()) {
                 Optional<String> answer = config.prompter().ask(spec.prompt().in(config.language()), spec.secret());
@@ -344,13 +357,13 @@ public final class LabSession implements AutoCloseable {
         for (CheckSpec c : step.checks()) {
             c.params().values().forEach(v -> names.addAll(Template.references(String.valueOf(v))));
         }
-        names.removeAll(Template.BUILT_INS);
+        names.removeIf(Template::isBuiltIn);
         return names;
     }
 
-    private Optional<Step> capturingStep(String variable) {
+    private List<Step> capturingSteps(String variable) {
         return lab.steps().stream().filter(s -> s.actions().stream()
-                .anyMatch(a -> a instanceof RunAction r && r.capture().containsKey(variable))).findFirst();
+                .anyMatch(a -> a instanceof RunAction r && r.capture().containsKey(variable))).toList();
     }
 
     private void prepareWorkFolder() {

@@ -69,13 +69,16 @@ final class StepRunner {
         for (Action action : step.actions()) {
             List<Host> hosts = targets.resolve(action.on());
             Redactor redactor = vars.redactor();
-            if (action instanceof RunAction run && !run.unless().isEmpty() && alreadyDone(step, run, vars)) {
-                hosts.forEach(h -> listener.commandSkipped(step, h.name(), redactor.redact(vars.render(run.command(),
-                        h.name())), "checks " + String.join(", ", run.unless()) + " already pass"));
-                continue;
+            if (action instanceof RunAction run) {
+                String skip = skipReason(step, run, vars);
+                if (skip != null) {
+                    hosts.forEach(h -> listener.commandSkipped(step, h.name(),
+                            redactor.redact(vars.render(run.command(), h)), skip));
+                    continue;
+                }
             }
             List<HostRun> runs = FanOut.run(hosts, options.parallelism(), host -> action instanceof RunAction run
-                    ? runOn(host, step, run, vars.render(run.command(), host.name()), vars, redactor, options)
+                    ? runOn(host, step, run, vars.render(run.command(), host), vars, redactor, options)
                     : transfer(host, step, action, vars, redactor));
             List<CommandOutcome> results = runs.stream().map(HostRun::outcome).toList();
             commands.addAll(results);
@@ -110,16 +113,21 @@ final class StepRunner {
         for (Action action : step.actions()) {
             for (Host h : targets.resolve(action.on())) {
                 if (action instanceof RunAction run) {
-                    String guard = run.creates() != null ? "skipped where " + vars.render(run.creates(), h.name())
+                    if (run.when() != null && !run.when().holds(groupSize(run.when().group()))) {
+                        listener.planned(step, h.name(), redactor.redact(vars.render(run.command(), h)),
+                                "not run: only when " + run.when());
+                        continue;
+                    }
+                    String guard = run.creates() != null ? "skipped where " + vars.render(run.creates(), h)
                             + " exists" : run.unless().isEmpty() ? ""
                             : "skipped when checks " + String.join(", ", run.unless()) + " pass";
                     if (!run.capture().isEmpty()) {
                         guard = (guard.isEmpty() ? "" : guard + "; ") + "captures "
                                 + String.join(", ", run.capture().keySet());
                     }
-                    listener.planned(step, h.name(), redactor.redact(vars.render(run.command(), h.name())), guard);
+                    listener.planned(step, h.name(), redactor.redact(vars.render(run.command(), h)), guard);
                 } else {
-                    listener.planned(step, h.name(), redactor.redact(describe(action, vars, h.name())), "");
+                    listener.planned(step, h.name(), redactor.redact(describe(action, vars, h)), "");
                 }
             }
         }
@@ -137,7 +145,7 @@ final class StepRunner {
         String shown = redactor.redact(command);
         try {
             if (run.creates() != null) {
-                String path = vars.render(run.creates(), host.name());
+                String path = vars.render(run.creates(), host);
                 ExecResult exists = host.exec(ExecRequest.of("test -e " + Shell.quote(path), GUARD_TIMEOUT)
                         .withCancellation(options.cancellation()).asRoot(run.sudo()));
                 if (exists.ok()) {
@@ -183,7 +191,7 @@ final class StepRunner {
     }
 
     /** What a copy or fetch does, in words: "copy config.toml -> /etc/containerd/config.toml (0644)". */
-    private static String describe(Action action, Variables vars, String host) {
+    private static String describe(Action action, Variables vars, Host host) {
         if (action instanceof CopyAction c) {
             String what = c.src() != null ? vars.render(c.src(), host) : "(text in the lab)";
             return "copy " + what + " -> " + vars.render(c.dest(), host) + " (" + c.mode()
@@ -195,17 +203,17 @@ final class StepRunner {
 
     /** Copies a file to or from one host; the step fails naming the host when it cannot. */
     private HostRun transfer(Host host, Step step, Action action, Variables vars, Redactor redactor) {
-        String shown = redactor.redact(describe(action, vars, host.name()));
+        String shown = redactor.redact(describe(action, vars, host));
         listener.commandStarting(step, host.name(), shown);
         Instant started = Instant.now();
         String problem = "";
         try {
             FileTransfer files = host instanceof FileTransfer ft ? ft : new LocalFiles((LocalHost) host);
             if (action instanceof CopyAction c) {
-                copy(files, c, vars, host.name());
+                copy(files, c, vars, host);
             } else {
                 FetchAction f = (FetchAction) action;
-                files.download(vars.render(f.src(), host.name()), Path.of(vars.render(f.dest(), host.name())), f.mode());
+                files.download(vars.render(f.src(), host), Path.of(vars.render(f.dest(), host)), f.mode());
             }
         } catch (HostUnreachableException e) {
             problem = "unreachable: " + redactor.redact(e.getMessage());
@@ -221,7 +229,7 @@ final class StepRunner {
         return new HostRun(outcome, null);
     }
 
-    private static void copy(FileTransfer files, CopyAction c, Variables vars, String host)
+    private static void copy(FileTransfer files, CopyAction c, Variables vars, Host host)
             throws IOException, HostUnreachableException {
         String dest = vars.render(c.dest(), host);
         if (c.src() != null) {
@@ -246,7 +254,9 @@ final class StepRunner {
             for (HostRun r : runs) {
                 Matcher m = r.output() == null ? null : c.getValue().matcher(r.output());
                 if (m != null && m.find()) {
-                    String value = (m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group()).strip();
+                    // A command printed over several lines ("\" then a tab or spaces) is kept as one line.
+                    String value = (m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group())
+                            .replaceAll("\\s*\\\\\\s*\\n\\s*", " ").strip();
                     vars.set(c.getKey(), value);
                     listener.captured(c.getKey(), vars.redactor().redact(value));
                     found = true;
@@ -259,6 +269,31 @@ final class StepRunner {
             }
         }
         return null;
+    }
+
+    /** Why a command does not run at all this time (a condition, or work already done), or null. */
+    private String skipReason(Step step, RunAction run, Variables vars) {
+        if (run.when() != null) {
+            int count = groupSize(run.when().group());
+            if (!run.when().holds(count)) {
+                return "only when " + run.when() + "; " + run.when().group() + " has " + count;
+            }
+        }
+        if (!run.unlessSet().isEmpty() && run.unlessSet().stream().allMatch(vars::has)) {
+            return String.join(", ", run.unlessSet().stream().map(v -> "{{" + v + "}}").toList()) + " already known";
+        }
+        if (!run.unless().isEmpty() && alreadyDone(step, run, vars)) {
+            return "checks " + String.join(", ", run.unless()) + " already pass";
+        }
+        return null;
+    }
+
+    private int groupSize(String group) {
+        try {
+            return targets.resolve(group).size();
+        } catch (io.kubelab.labs.LabException e) {
+            return 0; // no inventory, or no such group: it has no hosts
+        }
     }
 
     private boolean alreadyDone(Step step, RunAction run, Variables vars) {

@@ -19,6 +19,7 @@ public final class Variables {
     private final Lab lab;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> builtIns;
+    private final java.util.function.Function<String, Optional<String>> dynamic;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -26,8 +27,15 @@ public final class Variables {
      * @param given  values from --set, which win over everything
      */
     public Variables(Lab lab, Map<String, String> builtIns, Map<String, String> stored, Map<String, String> given) {
+        this(lab, builtIns, stored, given, name -> Optional.empty());
+    }
+
+    /** @param dynamic values that depend on the environment, such as {{hosts.GROUP}} */
+    public Variables(Lab lab, Map<String, String> builtIns, Map<String, String> stored, Map<String, String> given,
+                     java.util.function.Function<String, Optional<String>> dynamic) {
         this.lab = lab;
         this.builtIns = Map.copyOf(builtIns);
+        this.dynamic = dynamic;
         lab.variables().values().forEach(v -> {
             if (v.defaultValue() != null) {
                 values.put(v.name(), v.defaultValue());
@@ -56,7 +64,10 @@ public final class Variables {
         if (builtIns.containsKey(name)) {
             return Optional.of(builtIns.get(name));
         }
-        return Optional.ofNullable(values.get(name));
+        if (values.containsKey(name)) {
+            return Optional.of(values.get(name));
+        }
+        return dynamic.apply(name);
     }
 
     public boolean has(String name) {
@@ -97,9 +108,13 @@ public final class Variables {
         return Template.render(text, this::get);
     }
 
-    /** Fills in variables, and {{host.name}} with the host the text is used on. */
-    public String render(String text, String hostName) {
-        return Template.render(text, name -> name.equals("host.name") ? Optional.of(hostName) : get(name));
+    /** Fills in variables, and {{host.name}} / {{host.address}} with the host the text is used on. */
+    public String render(String text, io.kubelab.checks.host.Host host) {
+        return Template.render(text, name -> switch (name) {
+            case "host.name" -> Optional.of(host.name());
+            case "host.address" -> Optional.of(io.kubelab.labs.target.Addresses.of(host));
+            default -> get(name);
+        });
     }
 
     /** The names a text refers to that have no value yet. */

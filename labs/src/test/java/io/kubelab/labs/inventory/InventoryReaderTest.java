@@ -64,6 +64,19 @@ class InventoryReaderTest {
     }
 
     @Test
+    void selectsPartsOfAGroupAsAnsibleDoes() throws Exception {
+        Path file = Files.writeString(dir.resolve("ha.ini"), "[kube_control_plane]\ncp1\ncp2\ncp3\n");
+        Inventory inv = reader.read(file);
+        java.util.function.Function<String, List<String>> names = p -> inv.select(p).stream().map(InventoryHost::name)
+                .toList();
+        assertEquals(List.of("cp1"), names.apply("kube_control_plane[0]"));
+        assertEquals(List.of("cp2", "cp3"), names.apply("kube_control_plane[1:]"));
+        assertEquals(List.of("cp3"), names.apply("kube_control_plane[-1]"));
+        assertEquals(List.of("cp1", "cp2"), names.apply("kube_control_plane[0:1]"));
+        assertEquals(List.of(), names.apply("kube_control_plane[5]"));
+    }
+
+    @Test
     void readsIni() throws Exception {
         Path file = Files.writeString(dir.resolve("hosts.ini"), """
                 # the same cluster, INI

@@ -60,6 +60,16 @@ class LabSessionTest {
                 title: {en: Use, zh-CN: 使用}
                 actions:
                   - run: echo "{{join}}" > {{lab.workdir}}/join.txt; exit {{code}}
+              - id: recover
+                title: {en: Recover, zh-CN: 恢复}
+                actions:
+                  - run: printf 'kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef \\\\\\n    --discovery-token-ca-cert-hash sha256:%064d\\n' 1
+                    unless_set: [join]
+                    capture:
+                      join: '(kubeadm join \\S+ --token \\S+\\s*\\\\?\\s*--discovery-token-ca-cert-hash sha256:[0-9a-f]{64})'
+                  - run: echo "never on {{hosts.nowhere}}"
+                    if: "nowhere >= 3"
+                  - run: echo "joining with {{join}}" > {{lab.workdir}}/joined
               - id: teardown
                 title: {en: Teardown, zh-CN: 清理}
                 optional: true
@@ -170,6 +180,22 @@ class LabSessionTest {
             assertTrue(events.all().contains("# skipped where " + s.workFolder() + "/made exists"), events.all());
             assertFalse(Files.exists(s.workFolder().resolve("made")));
             assertEquals(StepState.PENDING, s.progress().step("init").state());
+        }
+    }
+
+    @Test
+    void aLostJoinCommandIsRecoveredOnceAndKeptOnOneLine() throws IOException {
+        try (LabSession s = session(Map.of())) {
+            StepOutcome o = s.run(s.step("recover"), RunOptions.defaults());
+            assertEquals(StepState.DONE, o.state(), o.problem());
+            String join = s.variables().get("join").orElseThrow();
+            assertEquals("kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:"
+                    + "0".repeat(63) + "1", join);
+            assertTrue(events.all().contains("skip local: echo \"never on {{hosts.nowhere}}\" (only when nowhere >= 3; nowhere has 0)"),
+                    events.all());
+            events.events.clear();
+            s.run(s.step("recover"), RunOptions.defaults());
+            assertTrue(events.all().contains("({{join}} already known)"), events.all());
         }
     }
 
