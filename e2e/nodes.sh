@@ -6,6 +6,11 @@
 #   e2e/nodes.sh up N [--fixtures DIR]   start N nodes (DIR is put first on the nodes' PATH)
 #   e2e/nodes.sh down                    stop them and remove every namespace, link and process
 #   e2e/nodes.sh stop I / start I        stop or restart node I's sshd (for "node went away" tests)
+#   e2e/nodes.sh swap-on I / swap-off I  make node I's /proc/swaps show a swap file, or not
+#
+# Each node also gets what a Kubernetes node has and this machine may not: IPv4 forwarding on in
+# its network namespace, the kernel modules of E2E_MODULES (default: overlay br_netfilter) listed
+# in its /sys/module, and a containerd socket at /run/containerd/containerd.sock.
 #
 # State (keys, inventory, known_hosts) goes to $KUBELAB_E2E (default /var/lib/kubelab-e2e); the
 # tests read $KUBELAB_E2E/inventory.yaml, $KUBELAB_E2E/id_ed25519 and $KUBELAB_E2E/known_hosts.
@@ -44,9 +49,10 @@ start_node() { # index
   # The node's own root file system view: private folders bound over the shared ones.
   ip netns exec "$ns" unshare --uts --mount --propagation private bash -c "
     hostname node-$i
-    for d in root tmp etc/kubernetes var/lib/kubelet; do
+    for d in root tmp etc/kubernetes etc/cni var/lib/kubelet run/containerd; do
       mkdir -p /\$d '$dir/fs/'\$d && mount --bind '$dir/fs/'\$d /\$d
     done
+    mount --bind '$dir/sys-module' /sys/module
     chmod 1777 /tmp
     if [ -d '$dir/fixtures' ]; then mkdir -p /usr/local/sbin && mount --bind '$dir/fixtures' /usr/local/sbin; fi
     exec /usr/sbin/sshd -D -e -f '$dir/sshd_config'
@@ -97,6 +103,10 @@ up() {
     [ -f "$dir/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/ssh_host_ed25519_key"
     sshd_config "$dir" "$ip" >"$dir/sshd_config"
     if [ -n "$fixtures" ]; then rm -rf "$dir/fixtures"; cp -r "$fixtures" "$dir/fixtures"; fi
+    rm -rf "$dir/sys-module"; mkdir -p "$dir/sys-module" "$dir/fs/run/containerd"
+    for m in $(ls /sys/module) ${E2E_MODULES:-overlay br_netfilter}; do mkdir -p "$dir/sys-module/$m"; done
+    rm -f "$dir/fs/run/containerd/containerd.sock"
+    python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$dir/fs/run/containerd/containerd.sock"
     ip netns add "$ns" 2>/dev/null || true
     ip link add "kl-veth$i" type veth peer name eth0 netns "$ns" 2>/dev/null || true
     ip link set "kl-veth$i" master "$BRIDGE" up
@@ -104,6 +114,7 @@ up() {
     ip -n "$ns" link set eth0 up
     ip -n "$ns" link set lo up
     ip -n "$ns" route add default via "$NET.1" 2>/dev/null || true
+    ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
     start_node "$i"
     echo "$ip $(cut -d' ' -f1,2 "$dir/ssh_host_ed25519_key.pub")" >>"$STATE/known_hosts"
     echo "    node$i: {ansible_host: $ip}" >>"$STATE/inventory.yaml"
@@ -132,5 +143,14 @@ case "${1:-}" in
   down) down ;;
   stop) stop_node "$2" ;;
   start) start_node "$2" ;;
-  *) echo "usage: $0 up N [--fixtures DIR] | down | stop I | start I" >&2; exit 2 ;;
+  swap-on|swap-off)
+    dir="$STATE/node$2"
+    pid=$(cat "$dir/sshd.pid")
+    if [ "$1" = swap-on ]; then
+      printf 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/swapfile                               file\t\t2097148\t\t0\t\t-2\n' >"$dir/swaps"
+      nsenter -t "$pid" -m -- mount --bind "$dir/swaps" /proc/swaps
+    else
+      nsenter -t "$pid" -m -- umount /proc/swaps 2>/dev/null || true
+    fi ;;
+  *) echo "usage: $0 up N [--fixtures DIR] | down | stop I | start I | swap-on I | swap-off I" >&2; exit 2 ;;
 esac

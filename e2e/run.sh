@@ -20,6 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$nodes" up "${E2E_NODES:-3}" ${E2E_FIXTURES:+--fixtures "$E2E_FIXTURES"}
+# The nodes' kubeadm, kubectl, systemctl, crictl and kubelet are test fixtures (see their README).
+"$nodes" up "${E2E_NODES:-3}" --fixtures "${E2E_FIXTURES:-shell/src/test/resources/fixtures/kubeadm}"
 mvn -B -q install -DskipTests
 (cd shell && mvn -B -Pe2e test -Dsurefire.failIfNoSpecifiedTests=false)

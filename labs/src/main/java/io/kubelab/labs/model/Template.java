@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * from the shell's own {@code $VAR} and {@code ${VAR}}, which pass through untouched.
  */
 public final class Template {
-    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+    /** {{name}}; a name may also be hosts.GROUP[0] or hosts.GROUP[1:] (part of a group, as Ansible writes it). */
+    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.:\\[\\]-]*)\\s*}}");
 
     /**
      * Values lab provides itself, without the author declaring them: host.name and host.address are

@@ -98,6 +98,11 @@ public final class CheckRunner {
                             new CheckResult(Status.ERROR, "", e.getMessage(), "", hint)));
                     continue;
                 }
+                if (hosts.isEmpty()) {
+                    ordered.add(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            CheckResult.skip(spec.on() + " has no hosts in this inventory")));
+                    continue;
+                }
                 if (kind.scope() == CheckKind.Scope.HOSTS) {
                     List<Host> all = hosts;
                     ordered.add(pool.submit(() -> outcome(sc, title, hint, spec.on(), check,

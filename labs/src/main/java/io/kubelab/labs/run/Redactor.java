@@ -33,8 +33,17 @@ public final class Redactor {
         }
         String out = text;
         for (String s : secrets) {
-            out = out.replace(s, MASK);
+            out = out.replace(s, masked(s));
         }
         return BOOTSTRAP_TOKEN.matcher(out).replaceAll(MASK);
+    }
+
+    /**
+     * How a secret value is shown: ****** — except a value that carries a bootstrap token (a kubeadm
+     * join command), which is shown with only the token masked, so the learner can read the command.
+     */
+    private static String masked(String secret) {
+        String partly = BOOTSTRAP_TOKEN.matcher(secret).replaceAll(MASK);
+        return partly.equals(secret) ? MASK : partly;
     }
 }

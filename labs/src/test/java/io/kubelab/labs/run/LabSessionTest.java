@@ -110,7 +110,8 @@ class LabSessionTest {
             assertTrue(join.startsWith("10.0.0.10:6443 --token " + token), join);
             assertTrue(events.all().contains("start local: echo \"init with ******\""), events.all());
             assertTrue(events.all().contains("out local: init with ******"), events.all());
-            assertTrue(events.all().contains("captured join = ******"), events.all());
+            assertTrue(events.all().contains("captured join = 10.0.0.10:6443 --token ****** --discovery-token-ca-cert-hash"),
+                    events.all());
 
             StepOutcome use = s.run(s.step("use"), RunOptions.defaults());
             assertEquals(StepState.DONE, use.state(), use.problem());

@@ -63,6 +63,14 @@ class VariablesTest {
     }
 
     @Test
+    void aSecretCommandShowsWithOnlyItsTokenMasked() {
+        String join = "kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:00";
+        assertEquals("run: kubeadm join 10.0.0.10:6443 --token ****** --discovery-token-ca-cert-hash sha256:00 --v=5",
+                new Redactor(List.of(join)).redact("run: " + join + " --v=5"));
+        assertEquals("password ******", new Redactor(List.of("hunter22")).redact("password hunter22"));
+    }
+
+    @Test
     void redactorMasksBootstrapTokensNobodyDeclared() {
         assertEquals("kubeadm join 10.0.0.10:6443 --token ******",
                 Redactor.none().redact("kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef"));

@@ -27,7 +27,7 @@ public final class ConsoleListener implements RunListener {
     public void commandStarting(Step step, String host, String command) {
         Ui ui = ui();
         synchronized (ctx) {
-            ui.line(ui.style().bold("→ " + where(ui, host)) + " " + ui.style().code(command));
+            ui.line(ui.style().bold("→ " + where(ui, host)) + " " + ui.style().code(indented(command)));
         }
     }
 
@@ -35,7 +35,7 @@ public final class ConsoleListener implements RunListener {
     public void commandSkipped(Step step, String host, String command, String reason) {
         Ui ui = ui();
         synchronized (ctx) {
-            ui.line(ui.style().dim("- " + ui.msg().get("run.skipped", where(ui, host), command, reason)));
+            ui.line(ui.style().dim("- " + ui.msg().get("run.skipped", where(ui, host), firstLine(command), reason)));
         }
     }
 
@@ -73,7 +73,7 @@ public final class ConsoleListener implements RunListener {
     public void planned(Step step, String host, String command, String guard) {
         Ui ui = ui();
         synchronized (ctx) {
-            ui.line("  " + where(ui, host) + ": " + ui.style().code(command)
+            ui.line("  " + where(ui, host) + ": " + ui.style().code(indented(command))
                     + (guard.isEmpty() ? "" : ui.style().dim("   # " + guard)));
         }
     }
@@ -84,6 +84,18 @@ public final class ConsoleListener implements RunListener {
         synchronized (ctx) {
             ui.line(ui.style().dim("  " + ui.msg().get("run.captured", variable, shownValue)));
         }
+    }
+
+    /** A script of several lines, its later lines indented under the first. */
+    private static String indented(String command) {
+        return command.strip().replace("\n", "\n      ");
+    }
+
+    /** A skipped script is named by its first line. */
+    private static String firstLine(String command) {
+        String c = command.strip();
+        int nl = c.indexOf('\n');
+        return nl < 0 ? c : c.substring(0, nl) + " …";
     }
 
     private static String where(Ui ui, String host) {

@@ -73,6 +73,14 @@ final class Nodes {
         return out;
     }
 
+    void swapOn(int i) throws Exception {
+        run(script.toString(), "swap-on", String.valueOf(i));
+    }
+
+    void swapOff(int i) throws Exception {
+        run(script.toString(), "swap-off", String.valueOf(i));
+    }
+
     void stop(int i) throws Exception {
         run(script.toString(), "stop", String.valueOf(i));
     }
