@@ -8,20 +8,20 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs `lab` in this JVM with its own environment, stdin and captured stdout/stderr. */
-final class ShellRun {
+/** Runs `lab` in this JVM (the real LabShell) with its own environment, stdin and captured stdout/stderr. */
+public final class ShellRun {
     private final Map<String, String> env = new HashMap<>();
     private final Path cwd;
     private String stdin = "";
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
         }
     }
 
-    ShellRun(Path home) {
+    public ShellRun(Path home) {
         this.cwd = home;
         env.put("HOME", home.toString());
         env.put("PATH", "/usr/bin:/bin");
@@ -30,12 +30,12 @@ final class ShellRun {
         env.put("KUBECONFIG", home.resolve(".kube/config").toString());
     }
 
-    ShellRun env(String name, String value) {
+    public ShellRun env(String name, String value) {
         env.put(name, value);
         return this;
     }
 
-    ShellRun stdin(String text) {
+    public ShellRun stdin(String text) {
         this.stdin = text;
         return this;
     }
@@ -44,7 +44,7 @@ final class ShellRun {
         return env;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment e = new Environment(env, cwd, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.kubelab.checks.testing.MockCluster;
-import io.kubelab.shell.Environment;
-import io.kubelab.shell.LabShell;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.kubelab.shell.ShellRun;
+import io.kubelab.shell.ShellRun.Result;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +39,6 @@ class KubeadmLabEndToEndTest {
     Path home;
     /** Everything lab printed in this test, to search for secrets. */
     final List<String> printed = new ArrayList<>();
-
-    record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -80,17 +68,8 @@ class KubeadmLabEndToEndTest {
     }
 
     private Result lab(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-        env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        env.put("USER", "root");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new LabShell(new Environment(env, dir, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false)).execute(args);
-        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Result r = new ShellRun(home).env("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin").env("USER", "root")
+                .run(args);
         printed.add(r.out() + r.err());
         return r;
     }

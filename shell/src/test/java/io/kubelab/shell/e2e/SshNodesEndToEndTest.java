@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubelab.shell.Environment;
-import io.kubelab.shell.LabShell;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.kubelab.shell.ShellRun;
+import io.kubelab.shell.ShellRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +27,6 @@ class SshNodesEndToEndTest {
     Path inventory;
     Path home;
 
-    record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         nodes = new Nodes();
@@ -51,17 +38,9 @@ class SshNodesEndToEndTest {
     }
 
     private Result lab(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-        env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        env.put("USER", "root");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new LabShell(new Environment(env, dir, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false)).execute(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Result r = new ShellRun(home).env("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin").env("USER", "root")
+                .run(args);
+        return r;
     }
 
     @Test
