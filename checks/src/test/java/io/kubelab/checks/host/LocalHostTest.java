@@ -78,21 +78,7 @@ class LocalHostTest {
     @Test
     void cancelEndsTheWholeProcessTree() throws Exception {
         Path pids = dir.resolve("pids");
-        Cancellation cancel = new Cancellation();
-        Thread canceller = new Thread(() -> {
-            try {
-                while (!Files.exists(pids) || Files.size(pids) == 0) {
-                    Thread.sleep(20);
-                }
-            } catch (Exception e) {
-                return;
-            }
-            cancel.cancel();
-        });
-        canceller.start();
-        ExecResult r = host().exec(new ExecRequest("bash -c 'sleep 300 & echo $! > " + pids + "; wait'",
-                Duration.ofMinutes(1), OutputListener.NONE, cancel, false));
-        canceller.join();
+        ExecResult r = runAndCancelOnceStarted("bash -c 'sleep 300 & echo $! > " + pids + "; wait'", pids);
         assertEquals(ExecResult.Outcome.CANCELLED, r.outcome());
         assertChildGone(pids);
     }
@@ -100,6 +86,14 @@ class LocalHostTest {
     @Test
     void cancelAlsoEndsChildrenWhoseParentDiedFirst() throws Exception {
         Path pids = dir.resolve("pids");
+        // The middle shell exits at once: the sleeper is re-parented and no longer a descendant.
+        ExecResult r = runAndCancelOnceStarted("bash -c '(sleep 300 & echo $! > " + pids + ")'; sleep 300", pids);
+        assertEquals(ExecResult.Outcome.CANCELLED, r.outcome());
+        assertChildGone(pids);
+    }
+
+    /** Runs {@code command}, cancelling it (as Ctrl-C does) once it has written the child's pid. */
+    private ExecResult runAndCancelOnceStarted(String command, Path pids) throws Exception {
         Cancellation cancel = new Cancellation();
         Thread canceller = new Thread(() -> {
             try {
@@ -113,12 +107,9 @@ class LocalHostTest {
             cancel.cancel();
         });
         canceller.start();
-        // The middle shell exits at once: the sleeper is re-parented and no longer a descendant.
-        ExecResult r = host().exec(new ExecRequest("bash -c '(sleep 300 & echo $! > " + pids + ")'; sleep 300",
-                Duration.ofMinutes(1), OutputListener.NONE, cancel, false));
+        ExecResult r = host().exec(new ExecRequest(command, Duration.ofMinutes(1), OutputListener.NONE, cancel, false));
         canceller.join();
-        assertEquals(ExecResult.Outcome.CANCELLED, r.outcome());
-        assertChildGone(pids);
+        return r;
     }
 
     @Test
