@@ -47,6 +47,8 @@ public final class ShellContext {
     private final PrintWriter err;
     private final SshStack ssh = new SshStack();
     private LabSession session;
+    /** How the open lab was named (an id or a folder), to reopen it. */
+    private String sessionSource;
     private boolean repl;
     private boolean exitRequested;
     private Prompter prompter;
@@ -176,12 +178,19 @@ public final class ShellContext {
     /** Opens a lab (closing the one before), at the step where the learner left off. */
     public LabSession open(String idOrPath) {
         Lab lab = catalog.load(idOrPath);
-        if (session != null && session.lab().id().equals(lab.id())) {
+        if (session != null && session.lab().id().equals(lab.id()) && !inventoryChanged()) {
             return session;
         }
         closeSession();
         session = newSession(lab);
+        sessionSource = idOrPath;
         return session;
+    }
+
+    /** A REPL line gave another --inventory than the open lab uses: it must be reopened on those nodes. */
+    private boolean inventoryChanged() {
+        return inventoryFile().isPresent() && !inventoryFile().get().toString()
+                .equals(session.progress().settings().get(INVENTORY));
     }
 
     /** The lab a command works on: the REPL's open lab, or the one named on the OS command line. */
@@ -190,7 +199,7 @@ public final class ShellContext {
             return open(labId);
         }
         if (session != null) {
-            return session;
+            return inventoryChanged() ? open(sessionSource) : session;
         }
         throw LabException.badInput("which lab? name it (e.g. `check minikube`) or `start <lab>` first; `list` shows them");
     }

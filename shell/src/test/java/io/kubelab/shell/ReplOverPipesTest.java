@@ -57,6 +57,18 @@ class ReplOverPipesTest {
     }
 
     @Test
+    void anInventoryGivenOnALineReopensTheLabOnThoseNodes() throws Exception {
+        java.nio.file.Path inv = java.nio.file.Files.writeString(home.resolve("hosts.ini"),
+                "[kube_node]\nnode1 ansible_host=127.0.0.1 ansible_port=1\n");
+        ShellRun.Result r = new ShellRun(home).stdin("start minikube\nrun --dry-run --inventory " + inv + "\nexit\n")
+                .run();
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(inv.toString(), tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(home.resolve("state/kubelab/progress/minikube.json").toFile()).get("settings")
+                .get("inventory").asString(), "the inventory is remembered for the lab");
+    }
+
+    @Test
     void endOfInputLeavesCleanly() {
         ShellRun.Result r = new ShellRun(home).stdin("").run("start", "minikube");
         assertEquals(0, r.exit(), r.toString());
