@@ -244,10 +244,12 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
         } finally {
             closeQuietly(session);
         }
-        if (outcome == ExecResult.Outcome.EXITED && !c.isConnected()) {
+        Integer status = cmd.getExitStatus();
+        // A channel that closed without an exit status or signal was not ended by its command: the
+        // node or the connection went away (the transport may not have noticed yet).
+        if (outcome == ExecResult.Outcome.EXITED && (!c.isConnected() || (status == null && cmd.getExitSignal() == null))) {
             throw lost(null, request.command());
         }
-        Integer status = cmd.getExitStatus();
         int exit = outcome != ExecResult.Outcome.EXITED ? -1
                 : status != null ? status : cmd.getExitSignal() != null ? 128 + signalNumber(cmd.getExitSignal()) : -1;
         return new ExecResult(exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - started), outcome);
