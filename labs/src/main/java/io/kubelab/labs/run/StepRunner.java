@@ -112,23 +112,23 @@ final class StepRunner {
         Redactor redactor = vars.redactor();
         for (Action action : step.actions()) {
             for (Host h : targets.resolve(action.on())) {
-                if (action instanceof RunAction run) {
-                    if (run.when() != null && !run.when().holds(groupSize(run.when().group()))) {
-                        listener.planned(step, h.name(), redactor.redact(vars.render(run.command(), h)),
-                                "not run: only when " + run.when());
-                        continue;
-                    }
-                    String guard = run.creates() != null ? "skipped where " + vars.render(run.creates(), h)
-                            + " exists" : run.unless().isEmpty() ? ""
-                            : "skipped when checks " + String.join(", ", run.unless()) + " pass";
-                    if (!run.capture().isEmpty()) {
-                        guard = (guard.isEmpty() ? "" : guard + "; ") + "captures "
-                                + String.join(", ", run.capture().keySet());
-                    }
-                    listener.planned(step, h.name(), redactor.redact(vars.render(run.command(), h)), guard);
-                } else {
-                    listener.planned(step, h.name(), redactor.redact(describe(action, vars, h)), "");
+                String shown = redactor.redact(ActionText.of(action, text -> vars.render(text, h)));
+                if (!(action instanceof RunAction run)) {
+                    listener.planned(step, h.name(), shown, "");
+                    continue;
                 }
+                if (run.when() != null && !run.when().holds(groupSize(run.when().group()))) {
+                    listener.planned(step, h.name(), shown, "not run: only when " + run.when());
+                    continue;
+                }
+                String guard = run.creates() != null ? "skipped where " + vars.render(run.creates(), h)
+                        + " exists" : run.unless().isEmpty() ? ""
+                        : "skipped when checks " + String.join(", ", run.unless()) + " pass";
+                if (!run.capture().isEmpty()) {
+                    guard = (guard.isEmpty() ? "" : guard + "; ") + "captures "
+                            + String.join(", ", run.capture().keySet());
+                }
+                listener.planned(step, h.name(), shown, guard);
             }
         }
     }
@@ -190,20 +190,9 @@ final class StepRunner {
         }
     }
 
-    /** What a copy or fetch does, in words: "copy config.toml -> /etc/containerd/config.toml (0644)". */
-    private static String describe(Action action, Variables vars, Host host) {
-        if (action instanceof CopyAction c) {
-            String what = c.src() != null ? vars.render(c.src(), host) : "(text in the lab)";
-            return "copy " + what + " -> " + vars.render(c.dest(), host) + " (" + c.mode()
-                    + (c.owner() == null ? "" : ", " + c.owner()) + ")";
-        }
-        FetchAction f = (FetchAction) action;
-        return "fetch " + vars.render(f.src(), host) + " -> " + vars.render(f.dest(), host) + " (" + f.mode() + ")";
-    }
-
     /** Copies a file to or from one host; the step fails naming the host when it cannot. */
     private HostRun transfer(Host host, Step step, Action action, Variables vars, Redactor redactor) {
-        String shown = redactor.redact(describe(action, vars, host));
+        String shown = redactor.redact(ActionText.of(action, text -> vars.render(text, host)));
         listener.commandStarting(step, host.name(), shown);
         Instant started = Instant.now();
         String problem = "";

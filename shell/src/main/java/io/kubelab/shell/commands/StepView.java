@@ -2,11 +2,9 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.labs.model.Action;
 import io.kubelab.labs.model.CheckSpec;
-import io.kubelab.labs.model.CopyAction;
-import io.kubelab.labs.model.FetchAction;
-import io.kubelab.labs.model.RunAction;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.model.Text;
+import io.kubelab.labs.run.ActionText;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.run.Redactor;
 import io.kubelab.shell.ShellContext;
@@ -33,7 +31,7 @@ final class StepView {
             ui.line(ui.style().bold(ui.msg().get("show.runs")));
             for (Action a : step.actions()) {
                 String where = a.on().equals("local") ? ui.msg().get("run.local") : a.on();
-                String what = describe(a, session);
+                String what = ActionText.of(a, session.variables()::render);
                 ui.line("  " + where + ": " + ui.style().code(redactor.redact(what)));
             }
             ui.blank();
@@ -51,19 +49,6 @@ final class StepView {
         }
         ui.line(ui.style().dim(ui.msg().get(step.isQuestion() ? "show.next-question"
                 : step.actions().isEmpty() ? "show.next-check" : "show.next-run")));
-    }
-
-    private static String describe(Action a, LabSession session) {
-        var v = session.variables();
-        if (a instanceof RunAction r) {
-            return v.render(r.command());
-        }
-        if (a instanceof CopyAction c) {
-            return "copy " + (c.src() != null ? v.render(c.src()) : "(text in the lab)") + " -> " + v.render(c.dest())
-                    + " (" + c.mode() + ")";
-        }
-        FetchAction f = (FetchAction) a;
-        return "fetch " + v.render(f.src()) + " -> " + v.render(f.dest()) + " (" + f.mode() + ")";
     }
 
     static void question(Ui ui, Step step, String lang) {
