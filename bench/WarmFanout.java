@@ -43,7 +43,7 @@ public class WarmFanout {
         SshHosts hosts = new SshHosts(new InventoryReader(home, SshConfig.empty(home), "root").read(inventory),
                 new SshSettings(keys, Prompter.NONE, SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE, List.of()),
                 new io.kubelab.labs.ssh.SshStack());
-        SessionConfig config = new SessionConfig(state, env, Path.of(""), "en", Map.of(), Prompter.NONE,
+        SessionConfig config = new SessionConfig(state, env, "en", Map.of(), Prompter.NONE,
                 RunListener.SILENT, registry, null);
         try (LabSession session = new LabSession(lab, config, new InventoryTargets(local, hosts), local)) {
             List<Long> times = new ArrayList<>();

@@ -210,7 +210,7 @@ public final class ShellContext {
                 .map(p -> p.settings().get(INVENTORY)).map(Path::of).orElse(null));
         Targets targets = inventory == null ? new LocalTargets(local) : inventoryTargets(inventory, local);
         Map<String, String> given = new HashMap<>(options.sets);
-        SessionConfig config = new SessionConfig(stateDir(), env.variables(), env.workingDirectory(), language(),
+        SessionConfig config = new SessionConfig(stateDir(), env.variables(), language(),
                 given, prompter(), new ConsoleListener(this), registry, null);
         LabSession s = new LabSession(lab, config, targets, local);
         inventoryFile().ifPresent(p -> s.remember(INVENTORY, p.toString()));

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param given   variable values from --set
  * @param checkTimeout how long one check may take to look
  */
-public record SessionConfig(Path stateDir, Map<String, String> env, Path workingDirectory, String language,
+public record SessionConfig(Path stateDir, Map<String, String> env, String language,
                             Map<String, String> given, Prompter prompter, RunListener listener,
                             CheckRegistry registry, Duration checkTimeout) {
 

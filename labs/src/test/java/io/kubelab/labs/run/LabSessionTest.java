@@ -92,7 +92,7 @@ class LabSessionTest {
     private LabSession session(Map<String, String> given) {
         Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString());
         LocalHost local = new LocalHost(env, dir);
-        SessionConfig config = new SessionConfig(state, env, dir, "en", given, Prompter.NONE, events,
+        SessionConfig config = new SessionConfig(state, env, "en", given, Prompter.NONE, events,
                 CheckRegistry.standard(env), null);
         return new LabSession(lab, config, new LocalTargets(local), local);
     }
