@@ -205,7 +205,7 @@ public final class ShellContext {
     }
 
     private LabSession newSession(Lab lab) {
-        LocalHost local = new LocalHost(env.variables(), env.workingDirectory());
+        LocalHost local = localHost();
         Path inventory = inventoryFile().orElseGet(() -> new ProgressStore(stateDir()).load(lab.id())
                 .map(p -> p.settings().get(INVENTORY)).map(Path::of).orElse(null));
         Targets targets = inventory == null ? new LocalTargets(local) : inventoryTargets(inventory, local);
