@@ -69,6 +69,14 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
 
     /** How this host gets root: not needed (root login), sudo without password, or sudo with one (kept in memory). */
     private record Sudo(String prefix, char[] password) {
+
+        /** Gives sudo -S its password on the command's input; nothing when no password is needed. */
+        void feed(OutputStream in) throws IOException {
+            if (password != null) {
+                in.write((new String(password) + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            }
+        }
     }
 
     SshHost(InventoryHost spec, Config config, SshSettings settings, SshHost jump, Passphrases passphrases) {
@@ -202,8 +210,8 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
             throw lost(e, request.command());
         }
         try (OutputStream stdin = cmd.getOutputStream()) {
-            if (how != null && how.password() != null) {
-                stdin.write((new String(how.password()) + "\n").getBytes(StandardCharsets.UTF_8));
+            if (how != null) {
+                how.feed(stdin);
             }
         } catch (IOException e) {
             // The command closed its input early; its output still tells what happened.
@@ -271,9 +279,8 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
                 + "for g in $leaders; do kill -KILL -$g 2>/dev/null; done; exit 0"; // dash's kill takes no --
         try (Session s = client.startSession()) {
             Session.Command k = s.exec((how == null ? "" : how.prefix()) + "sh -c " + Shell.quote(kill));
-            if (how != null && how.password() != null) {
-                k.getOutputStream().write((new String(how.password()) + "\n").getBytes(StandardCharsets.UTF_8));
-                k.getOutputStream().flush();
+            if (how != null) {
+                how.feed(k.getOutputStream());
             }
             k.join(10, TimeUnit.SECONDS);
         } catch (IOException e) {
@@ -301,21 +308,21 @@ public final class SshHost implements Host, FileTransfer, AutoCloseable {
             throw new HostUnreachableException(spec.name(), "sudo needs a password for " + spec.user() + " and lab cannot "
                     + "ask here; run lab in a terminal, or allow passwordless sudo for " + spec.user(), true, null);
         }
-        char[] pw = password.get().toCharArray();
-        if (run(c, "sudo -S -p '' true", pw) != 0) {
+        Sudo withPassword = new Sudo("sudo -S -p '' ", password.get().toCharArray());
+        if (run(c, withPassword.prefix() + "true", withPassword) != 0) {
             throw new HostUnreachableException(spec.name(), "sudo refused the password for " + spec.user(), true, null);
         }
-        sudo = new Sudo("sudo -S -p '' ", pw);
+        sudo = withPassword;
         return sudo;
     }
 
-    /** A short command without the wrapper, for probing (exit status only). */
-    private int run(SSHClient c, String command, char[] stdin) throws HostUnreachableException {
+    /** A short command without the wrapper, for probing (exit status only); {@code how} may be null. */
+    private int run(SSHClient c, String command, Sudo how) throws HostUnreachableException {
         try (Session s = c.startSession()) {
             Session.Command cmd = s.exec(command);
             try (OutputStream in = cmd.getOutputStream()) {
-                if (stdin != null) {
-                    in.write((new String(stdin) + "\n").getBytes(StandardCharsets.UTF_8));
+                if (how != null) {
+                    how.feed(in);
                 }
             }
             cmd.getInputStream().readAllBytes();
