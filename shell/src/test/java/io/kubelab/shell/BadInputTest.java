@@ -47,6 +47,11 @@ class BadInputTest {
         assertOneLine(new ShellRun(home).run("check", "minikube", "--fast"), 2,
                 "unknown option '--fast' for `lab check`; see `lab check --help`");
         assertOneLine(new ShellRun(home).run("check", "minikube", "-o", "yaml"), 2, "Invalid value for option '--output'");
+        // -o junit is refused before the command does anything (env would otherwise probe the hosts first).
+        assertOneLine(new ShellRun(home).run("status", "minikube", "-o", "junit"), 2,
+                "-o junit is not available for this command; use text or json");
+        assertOneLine(new ShellRun(home).run("env", "-o", "junit"), 2,
+                "-o junit is not available for this command; use text or json");
         assertOneLine(new ShellRun(home).run("--lang", "fr", "list"), 2, "--lang must be en or zh-CN, not 'fr'");
         assertOneLine(new ShellRun(home).run("--set", "nosuch=1", "status", "minikube"), 2,
                 "lab 'minikube' has no variable 'nosuch'");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "checks", description = "List the check kinds lab YAML can use: what each verifies, its parameters, an example.")
@@ -21,9 +21,8 @@ public final class ChecksCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KIND", arity = "0..1", description = "Show only this kind.")
     String only;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
-            description = "Output format: text or json.")
-    OutputFormat output;
+    @Mixin
+    TextOrJson output;
 
     public ChecksCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -31,13 +30,13 @@ public final class ChecksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.refuse(OutputFormat.junit);
+        boolean json = output.json();
         List<CheckKind> kinds = ctx.registry().all().stream().filter(k -> only == null || k.name().equals(only)).toList();
         if (kinds.isEmpty()) {
             throw io.kubelab.labs.LabException.badInput("no check kind '" + only + "'; `lab checks` lists them: "
                     + String.join(", ", ctx.registry().names()));
         }
-        if (output == OutputFormat.json) {
+        if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (CheckKind k : kinds) {
                 Map<String, Object> m = new LinkedHashMap<>();

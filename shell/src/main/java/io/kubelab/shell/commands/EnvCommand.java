@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = {"Probe every host of the inventory at once: reachable, logged in, hostname,",
@@ -29,9 +29,8 @@ public final class EnvCommand implements Callable<Integer> {
             description = "Use the inventory remembered for this lab (default: --inventory, or the open lab's).")
     List<String> words;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
-            description = "Output format: text or json.")
-    OutputFormat output;
+    @Mixin
+    TextOrJson output;
 
     public EnvCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -39,14 +38,14 @@ public final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.refuse(OutputFormat.junit);
+        boolean json = output.json();
         Path file = inventory();
         List<EnvProbe.Report> reports;
         try (InventoryTargets targets = ctx.inventoryTargets(file, ctx.localHost())) {
             List<Host> hosts = targets.resolve("all");
             reports = EnvProbe.probe(hosts, Duration.ofSeconds(20));
         }
-        if (output == OutputFormat.json) {
+        if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (EnvProbe.Report r : reports) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -15,15 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "list", aliases = "ls", description = "List the labs, with your progress in each.")
 public final class ListCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
-            description = "Output format: text or json.")
-    OutputFormat output;
+    @Mixin
+    TextOrJson output;
 
     public ListCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -31,7 +30,7 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.refuse(OutputFormat.junit);
+        boolean json = output.json();
         ProgressStore store = new ProgressStore(ctx.stateDir());
         String lang = ctx.language();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -48,7 +47,7 @@ public final class ListCommand implements Callable<Integer> {
             row.put("current", p.map(Progress::current).orElse(null));
             rows.add(row);
         }
-        if (output == OutputFormat.json) {
+        if (json) {
             ctx.out().println(Json.write(Map.of("labs", rows)));
             return 0;
         }

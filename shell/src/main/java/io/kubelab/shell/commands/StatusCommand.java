@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status", description = "Where you are in a lab: every step and its state. Exit 1 while steps are pending.")
@@ -25,9 +25,8 @@ public final class StatusCommand implements Callable<Integer> {
             description = "From the OS shell: the lab.")
     List<String> words;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
-            description = "Output format: text or json.")
-    OutputFormat output;
+    @Mixin
+    TextOrJson output;
 
     public StatusCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -35,11 +34,11 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.refuse(OutputFormat.junit);
+        boolean json = output.json();
         LabSession s = LabArgs.of(ctx, words).session();
         String lang = ctx.language();
         List<Step> pending = s.pending();
-        if (output == OutputFormat.json) {
+        if (json) {
             List<Map<String, Object>> steps = new ArrayList<>();
             for (Step step : s.lab().steps()) {
                 StepProgress p = s.progress().step(step.id());
