@@ -1,20 +1,20 @@
 import io.kubelab.checks.CheckRegistry;
 import io.kubelab.checks.host.LocalHost;
-import io.kubelab.labs.LabCatalog;
-import io.kubelab.labs.inventory.InventoryReader;
-import io.kubelab.labs.inventory.SshConfig;
+import io.kubelab.labs.load.LabCatalog;
+import io.kubelab.labs.nodes.inventory.InventoryReader;
+import io.kubelab.labs.nodes.inventory.SshConfig;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.labs.run.Prompter;
+import io.kubelab.labs.Prompter;
 import io.kubelab.labs.run.RunListener;
 import io.kubelab.labs.run.RunOptions;
 import io.kubelab.labs.run.SessionConfig;
 import io.kubelab.labs.run.StepOutcome;
-import io.kubelab.labs.ssh.HostKeyPolicy;
-import io.kubelab.labs.ssh.SshHosts;
-import io.kubelab.labs.ssh.SshSettings;
+import io.kubelab.labs.nodes.ssh.HostKeyPolicy;
+import io.kubelab.labs.nodes.ssh.SshHosts;
+import io.kubelab.labs.nodes.ssh.SshSettings;
 import io.kubelab.labs.state.StepState;
-import io.kubelab.labs.target.InventoryTargets;
+import io.kubelab.labs.nodes.InventoryTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public class WarmFanout {
         HostKeyPolicy keys = new HostKeyPolicy(List.of(knownHosts), state.resolve("known_hosts"), Prompter.NONE, false);
         SshHosts hosts = new SshHosts(new InventoryReader(home, SshConfig.empty(home), "root").read(inventory),
                 new SshSettings(keys, Prompter.NONE, SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE, List.of()),
-                new io.kubelab.labs.ssh.SshStack());
+                new io.kubelab.labs.nodes.ssh.SshStack());
         SessionConfig config = new SessionConfig(state, env, "en", Map.of(), Prompter.NONE,
                 RunListener.SILENT, registry, null);
         try (LabSession session = new LabSession(lab, config, new InventoryTargets(local, hosts), local)) {

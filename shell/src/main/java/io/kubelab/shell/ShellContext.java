@@ -2,30 +2,21 @@ package io.kubelab.shell;
 
 import io.kubelab.checks.CheckRegistry;
 import io.kubelab.checks.host.Cancellation;
-import io.kubelab.checks.host.LocalHost;
-import io.kubelab.labs.LabCatalog;
+import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.labs.load.LabCatalog;
+import io.kubelab.labs.nodes.NodeFactory;
+import io.kubelab.labs.nodes.NodeSettings;
+import io.kubelab.labs.nodes.Nodes;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.labs.run.Prompter;
+import io.kubelab.labs.Prompter;
 import io.kubelab.labs.run.SessionConfig;
-import io.kubelab.labs.target.LocalTargets;
-import io.kubelab.labs.target.Targets;
 import io.kubelab.shell.ui.ConsoleListener;
 import io.kubelab.shell.ui.ConsolePrompter;
 import io.kubelab.shell.ui.Messages;
 import io.kubelab.shell.ui.Style;
 import io.kubelab.shell.ui.Ui;
-import io.kubelab.labs.inventory.Inventory;
-import io.kubelab.labs.inventory.InventoryReader;
-import io.kubelab.labs.inventory.SshConfig;
-import io.kubelab.labs.ssh.HostKeyPolicy;
-import io.kubelab.labs.ssh.SshHosts;
-import io.kubelab.labs.ssh.SshSettings;
-import io.kubelab.labs.ssh.SshStack;
-import io.kubelab.labs.state.ProgressStore;
-import io.kubelab.labs.target.InventoryTargets;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +36,9 @@ public final class ShellContext {
     private final LabCatalog catalog;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final SshStack ssh = new SshStack();
+    private final ActionRegistry actions = ActionRegistry.standard();
     private LabSession session;
+    private NodeFactory nodeFactory;
     /** How the open lab was named (an id or a folder), to reopen it. */
     private String sessionSource;
     private boolean repl;
@@ -59,7 +51,7 @@ public final class ShellContext {
         this.env = env;
         this.options = options;
         this.registry = CheckRegistry.standard(env.variables());
-        this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry, env.workingDirectory());
+        this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry, actions, env.workingDirectory());
         this.out = new PrintWriter(env.out(), true, StandardCharsets.UTF_8);
         this.err = new PrintWriter(env.err(), true, StandardCharsets.UTF_8);
     }
@@ -74,6 +66,10 @@ public final class ShellContext {
 
     public CheckRegistry registry() {
         return registry;
+    }
+
+    public ActionRegistry actions() {
+        return actions;
     }
 
     public LabCatalog catalog() {
@@ -189,8 +185,8 @@ public final class ShellContext {
 
     /** A REPL line gave another --inventory than the open lab uses: it must be reopened on those nodes. */
     private boolean inventoryChanged() {
-        return inventoryFile().isPresent() && !inventoryFile().get().toString()
-                .equals(session.progress().settings().get(INVENTORY));
+        Optional<Path> given = nodeFactory().inventoryFor(null, inventoryOption());
+        return given.isPresent() && !given.equals(session.nodes().inventoryFile());
     }
 
     /** The lab a command works on: the REPL's open lab, or the one named on the OS command line. */
@@ -205,42 +201,25 @@ public final class ShellContext {
     }
 
     private LabSession newSession(Lab lab) {
-        LocalHost local = localHost();
-        Path inventory = inventoryFile().orElseGet(() -> new ProgressStore(stateDir()).load(lab.id())
-                .map(p -> p.settings().get(INVENTORY)).map(Path::of).orElse(null));
-        Targets targets = inventory == null ? new LocalTargets(local) : inventoryTargets(inventory, local);
+        Nodes nodes = nodeFactory().open(nodeFactory().inventoryFor(lab.id(), inventoryOption()));
         Map<String, String> given = new HashMap<>(options.sets);
         SessionConfig config = new SessionConfig(stateDir(), env.variables(), language(),
                 given, prompter(), new ConsoleListener(this), registry, null);
-        LabSession s = new LabSession(lab, config, targets, local);
-        inventoryFile().ifPresent(p -> s.remember(INVENTORY, p.toString()));
-        return s;
+        return new LabSession(lab, config, nodes);
     }
 
-    /** The progress setting that remembers a lab's inventory. */
-    public static final String INVENTORY = "inventory";
-
-    /** --inventory, made absolute against the working directory. */
-    public Optional<Path> inventoryFile() {
-        return Optional.ofNullable(options.inventory).map(p -> env.workingDirectory().resolve(p).normalize());
+    /** --inventory as given (relative paths are resolved by the node factory). */
+    public Optional<Path> inventoryOption() {
+        return Optional.ofNullable(options.inventory);
     }
 
-    /** The learner's nodes from an inventory file, reached over SSH with strict host keys. */
-    public InventoryTargets inventoryTargets(Path file, LocalHost local) {
-        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-        SshConfig sshConfig;
-        try {
-            sshConfig = SshConfig.read(home.resolve(".ssh/config"), home);
-        } catch (IOException e) {
-            throw LabException.badInput("cannot read " + home.resolve(".ssh/config") + ": " + e.getMessage());
+    /** How this run reaches the learner's machines; made once, on first use. */
+    public NodeFactory nodeFactory() {
+        if (nodeFactory == null) {
+            nodeFactory = new NodeFactory(new NodeSettings(env.variables(), env.workingDirectory(), stateDir(), prompter(),
+                    options.acceptNewHostKeys));
         }
-        Inventory inventory = new InventoryReader(home, sshConfig, env.getOrDefault("USER", "root")).read(file);
-        Path labKnownHosts = stateDir().resolve("known_hosts");
-        HostKeyPolicy hostKeys = new HostKeyPolicy(List.of(home.resolve(".ssh/known_hosts"), labKnownHosts),
-                labKnownHosts, prompter(), options.acceptNewHostKeys);
-        SshSettings settings = new SshSettings(hostKeys, prompter(), SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE,
-                SshSettings.defaultKeys(home));
-        return new InventoryTargets(local, new SshHosts(inventory, settings, ssh.warmUp()));
+        return nodeFactory;
     }
 
     /** Starts preparing SSH in the background when a command is likely to reach the learner's nodes. */
@@ -248,14 +227,10 @@ public final class ShellContext {
         java.util.Set<String> reaching = java.util.Set.of("run", "check", "verify", "env", "-i", "--inventory");
         for (String a : args) {
             if (reaching.contains(a) || a.startsWith("--inventory=")) {
-                ssh.warmUp();
+                nodeFactory().warmUp();
                 return;
             }
         }
-    }
-
-    public LocalHost localHost() {
-        return new LocalHost(env.variables(), env.workingDirectory());
     }
 
     public Prompter prompter() {

@@ -3,7 +3,7 @@ package io.kubelab.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubelab.labs.LabCatalog;
+import io.kubelab.labs.load.LabCatalog;
 import io.kubelab.checks.CheckRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,8 @@ class CommandsTest {
         try (Stream<Path> s = Files.list(labs)) {
             folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
-        List<String> listed = new LabCatalog(getClass().getClassLoader(), CheckRegistry.standard(Map.of()), home)
+        List<String> listed = new LabCatalog(getClass().getClassLoader(), CheckRegistry.standard(Map.of()),
+                io.kubelab.labs.actions.ActionRegistry.standard(), home)
                 .bundledIds().stream().sorted().toList();
         assertEquals(folders, listed);
     }

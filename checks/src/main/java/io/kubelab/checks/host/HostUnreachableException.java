@@ -6,11 +6,13 @@ package io.kubelab.checks.host;
  */
 public class HostUnreachableException extends Exception {
     private final String host;
+    private final String reason;
     private final boolean reached;
 
     public HostUnreachableException(String host, String reason, boolean reached, Throwable cause) {
         super(host + ": " + reason, cause);
         this.host = host;
+        this.reason = reason;
         this.reached = reached;
     }
 
@@ -24,6 +26,11 @@ public class HostUnreachableException extends Exception {
 
     public String host() {
         return host;
+    }
+
+    /** Why, without the host's name (the message is "host: reason"). */
+    public String reason() {
+        return reason;
     }
 
     /** The host answered (a TCP and SSH handshake happened) but refused or was refused. */

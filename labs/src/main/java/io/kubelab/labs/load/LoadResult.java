@@ -1,5 +1,6 @@
 package io.kubelab.labs.load;
 
+import io.kubelab.labs.yaml.Problem;
 import java.util.List;
 import java.util.Optional;
 import io.kubelab.labs.model.Lab;

@@ -1,5 +1,6 @@
 package io.kubelab.labs.model;
 
+import io.kubelab.labs.actions.Action;
 import io.kubelab.labs.yaml.Location;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.kubelab.labs.model;
 
+import io.kubelab.labs.values.Generator;
 import java.util.List;
 import java.util.regex.Pattern;
 

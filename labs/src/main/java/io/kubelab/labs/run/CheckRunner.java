@@ -1,5 +1,6 @@
 package io.kubelab.labs.run;
 
+import io.kubelab.labs.values.Redactor;
 import io.kubelab.checks.BadParameterException;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
@@ -15,8 +16,9 @@ import io.kubelab.checks.host.Host;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Step;
-import io.kubelab.labs.model.Template;
-import io.kubelab.labs.target.Targets;
+import io.kubelab.labs.values.Template;
+import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.nodes.Nodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,27 +26,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
- * Runs checks, concurrently where they are independent (every check on every host is its own
+ * Runs checks, concurrently where they are independent (every check on every node is its own
  * task), and returns results in the order the lab declares them.
  */
 public final class CheckRunner {
+    /** How many checks look at once. */
     private static final int PARALLELISM = 16;
 
     private final CheckRegistry registry;
-    private final Targets targets;
-    private final Host local;
+    private final Nodes nodes;
     private final Map<String, String> env;
     private final Duration timeout;
 
-    public CheckRunner(CheckRegistry registry, Targets targets, Host local, Map<String, String> env, Duration timeout) {
+    public CheckRunner(CheckRegistry registry, Nodes nodes, Map<String, String> env, Duration timeout) {
         this.registry = registry;
-        this.targets = targets;
-        this.local = local;
+        this.nodes = nodes;
         this.env = env;
         this.timeout = timeout;
     }
@@ -55,12 +54,11 @@ public final class CheckRunner {
 
     public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language) {
         Redactor redactor = variables.redactor();
+        Host local = nodes.local();
         Map<String, ClusterAccess> clusters = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLELISM, checks.size() * 2)),
-                daemonThreads());
         try {
-            // Results already known (bad parameters) and futures, in declaration order.
-            List<Object> ordered = new ArrayList<>();
+            // One task per check and node, in declaration order; a result already known is a task that returns it.
+            List<Supplier<CheckOutcome>> tasks = new ArrayList<>();
             for (StepCheck sc : checks) {
                 CheckSpec spec = sc.spec();
                 String title = variables.render(spec.title().in(language));
@@ -76,65 +74,50 @@ public final class CheckRunner {
                 } catch (IllegalArgumentException e) { // BadParameterException, or a bad pattern
                     CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
                             new CheckResult(Status.ERROR, "", redactor.redact(e.getMessage()), "", hint));
-                    ordered.add(o);
+                    tasks.add(() -> o);
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.CLUSTER) {
                     ClusterAccess cluster = clusters.computeIfAbsent(clusterKey(params), k -> openCluster(params));
-                    ordered.add(pool.submit(() -> outcome(sc, title, hint, "cluster", check,
-                            new CheckContext(local, cluster, timeout), redactor, false)));
+                    tasks.add(() -> outcome(sc, title, hint, "cluster", check,
+                            new CheckContext(local, cluster, timeout), redactor, false));
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.FILES) {
-                    ordered.add(pool.submit(() -> outcome(sc, title, hint, Targets.LOCAL, check,
-                            new CheckContext(local, ClusterAccess.none(), timeout), redactor, false)));
+                    tasks.add(() -> outcome(sc, title, hint, Nodes.LOCAL, check,
+                            new CheckContext(local, ClusterAccess.none(), timeout), redactor, false));
                     continue;
                 }
-                List<Host> hosts;
+                List<Node> targets;
                 try {
-                    hosts = targets.resolve(spec.on());
+                    targets = nodes.resolve(spec.on());
                 } catch (LabException e) {
-                    ordered.add(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            new CheckResult(Status.ERROR, "", e.getMessage(), "", hint)));
+                    CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            new CheckResult(Status.ERROR, "", e.getMessage(), "", hint));
+                    tasks.add(() -> o);
                     continue;
                 }
-                if (hosts.isEmpty()) {
-                    ordered.add(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            CheckResult.skip(spec.on() + " has no hosts in this inventory")));
+                if (targets.isEmpty()) {
+                    CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            CheckResult.skip(spec.on() + " has no hosts in this inventory"));
+                    tasks.add(() -> o);
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.HOSTS) {
-                    List<Host> all = hosts;
-                    ordered.add(pool.submit(() -> outcome(sc, title, hint, spec.on(), check,
-                            new CheckContext(all.get(0), all, ClusterAccess.none(), timeout), redactor, false)));
+                    List<Host> all = List.copyOf(targets);
+                    tasks.add(() -> outcome(sc, title, hint, spec.on(), check,
+                            new CheckContext(all.get(0), all, ClusterAccess.none(), timeout), redactor, false));
                     continue;
                 }
-                boolean several = hosts.size() > 1 || !spec.on().equals(hosts.get(0).name());
-                for (Host host : hosts) {
-                    ordered.add(pool.submit(() -> outcome(sc, title, hint, host.name(), check,
-                            new CheckContext(host, ClusterAccess.none(), timeout), redactor, several)));
+                boolean several = targets.size() > 1 || !spec.on().equals(targets.get(0).name());
+                for (Node node : targets) {
+                    tasks.add(() -> outcome(sc, title, hint, node.name(), check,
+                            new CheckContext(node, ClusterAccess.none(), timeout), redactor, several));
                 }
             }
-            List<CheckOutcome> out = new ArrayList<>();
-            for (Object o : ordered) {
-                out.add(o instanceof CheckOutcome c ? c : await(o));
-            }
-            return out;
+            return nodes.workers().map(tasks, PARALLELISM, Supplier::get);
         } finally {
-            pool.shutdownNow();
             clusters.values().forEach(ClusterAccess::close);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private CheckOutcome await(Object future) {
-        try {
-            return ((Future<CheckOutcome>) future).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException(LabException.Kind.BAD_INPUT, "checks were interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -190,13 +173,5 @@ public final class CheckRunner {
         Object context = params.get(CheckRegistry.CONTEXT);
         Path kubeconfig = file == null ? Kubeconfig.defaultPath(env) : Path.of(String.valueOf(file));
         return new KubeconfigCluster(kubeconfig, context == null ? null : String.valueOf(context), timeout);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "check");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -2,14 +2,11 @@ package io.kubelab.labs.run;
 
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Status;
-import io.kubelab.checks.host.LocalHost;
 import io.kubelab.labs.LabException;
-import io.kubelab.labs.model.Action;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Lab;
-import io.kubelab.labs.model.RunAction;
 import io.kubelab.labs.model.Step;
-import io.kubelab.labs.model.Template;
+import io.kubelab.labs.values.Template;
 import io.kubelab.labs.model.Text;
 import io.kubelab.labs.model.Variable;
 import io.kubelab.labs.state.AtomicFiles;
@@ -18,7 +15,9 @@ import io.kubelab.labs.state.ProgressStore;
 import io.kubelab.labs.state.StepProgress;
 import io.kubelab.labs.state.StepState;
 import io.kubelab.labs.state.Transcript;
-import io.kubelab.labs.target.Targets;
+import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.nodes.NodeFactory;
+import io.kubelab.labs.nodes.Nodes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,15 +37,16 @@ public final class LabSession implements AutoCloseable {
     private final SessionConfig config;
     private final ProgressStore store;
     private final Variables variables;
-    private final Targets targets;
+    private final Nodes nodes;
     private final CheckRunner checkRunner;
     private final StepRunner stepRunner;
     private Progress progress;
 
-    public LabSession(Lab lab, SessionConfig config, Targets targets, LocalHost local) {
+    /** A session on {@code nodes}, which it closes when it is closed. */
+    public LabSession(Lab lab, SessionConfig config, Nodes nodes) {
         this.lab = lab;
         this.config = config;
-        this.targets = targets;
+        this.nodes = nodes;
         this.store = new ProgressStore(config.stateDir());
         Variables.checkNames(lab, config.given().keySet());
         Progress stored = store.load(lab.id()).orElse(null);
@@ -59,10 +59,14 @@ public final class LabSession implements AutoCloseable {
         Path work = config.workFolder(lab.id());
         this.variables = new Variables(lab, Map.of("lab.id", lab.id(), "lab.workdir", work.toString()),
                 progress.variables(), config.given(), this::groupNames);
-        this.checkRunner = new CheckRunner(config.registry(), targets, local, config.env(), config.checkTimeout());
-        this.stepRunner = new StepRunner(targets, checkRunner, new Transcript(config.stateDir(), lab.id()),
+        this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
+        this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.id()),
                 config.listener(), config.language());
-        save(progress.withVariables(variables.persistable()));
+        Progress p = progress.withVariables(variables.persistable());
+        if (nodes.inventoryFile().isPresent()) {
+            p = p.withSetting(NodeFactory.INVENTORY_SETTING, nodes.inventoryFile().get().toString());
+        }
+        save(p);
     }
 
     public Lab lab() {
@@ -75,8 +79,8 @@ public final class LabSession implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(String.join(",", targets.resolve(name.substring("hosts.".length())).stream()
-                    .map(io.kubelab.checks.host.Host::name).toList()));
+            return Optional.of(String.join(",", nodes.resolve(name.substring("hosts.".length())).stream()
+                    .map(Node::name).toList()));
         } catch (LabException e) {
             return Optional.empty();
         }
@@ -90,8 +94,8 @@ public final class LabSession implements AutoCloseable {
         return variables;
     }
 
-    public Targets targets() {
-        return targets;
+    public Nodes nodes() {
+        return nodes;
     }
 
     public String language() {
@@ -293,7 +297,7 @@ public final class LabSession implements AutoCloseable {
     @Override
     public void close() {
         stepRunner.close();
-        targets.close();
+        nodes.close();
     }
 
     // ---- internals ----
@@ -341,19 +345,7 @@ public final class LabSession implements AutoCloseable {
 
     private Set<String> referencedVariables(Step step) {
         Set<String> names = new LinkedHashSet<>();
-        for (Action a : step.actions()) {
-            if (a instanceof RunAction r) {
-                names.addAll(Template.references(r.command()));
-                names.addAll(Template.references(r.creates()));
-            } else if (a instanceof io.kubelab.labs.model.CopyAction c) {
-                names.addAll(Template.references(c.src()));
-                names.addAll(Template.references(c.content()));
-                names.addAll(Template.references(c.dest()));
-            } else if (a instanceof io.kubelab.labs.model.FetchAction f) {
-                names.addAll(Template.references(f.src()));
-                names.addAll(Template.references(f.dest()));
-            }
-        }
+        step.actions().forEach(a -> names.addAll(a.references()));
         for (CheckSpec c : step.checks()) {
             c.params().values().forEach(v -> names.addAll(Template.references(String.valueOf(v))));
         }
@@ -362,8 +354,8 @@ public final class LabSession implements AutoCloseable {
     }
 
     private List<Step> capturingSteps(String variable) {
-        return lab.steps().stream().filter(s -> s.actions().stream()
-                .anyMatch(a -> a instanceof RunAction r && r.capture().containsKey(variable))).toList();
+        return lab.steps().stream().filter(s -> s.actions().stream().anyMatch(a -> a.sets().contains(variable)))
+                .toList();
     }
 
     private void prepareWorkFolder() {

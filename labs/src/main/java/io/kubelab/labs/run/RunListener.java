@@ -1,6 +1,7 @@
 package io.kubelab.labs.run;
 
 import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.actions.NodeOutcome;
 import io.kubelab.labs.model.Step;
 import java.time.Duration;
 
@@ -10,10 +11,10 @@ import java.time.Duration;
  */
 public interface RunListener {
 
-    /** A command is about to run on {@code host}. */
+    /** An action is about to run on {@code host}. */
     void commandStarting(Step step, String host, String command);
 
-    /** A command was skipped, because a guard showed its work is already done. */
+    /** An action was skipped: a condition, or a guard showed its work is already done. */
     void commandSkipped(Step step, String host, String command, String reason);
 
     /** A line of a running command's output. */
@@ -22,8 +23,8 @@ public interface RunListener {
     /** A long command is still running. */
     void stillRunning(String host, String command, Duration elapsed);
 
-    /** A command ended. */
-    void commandFinished(Step step, String host, CommandOutcome outcome);
+    /** An action ended on one node. */
+    void commandFinished(Step step, String host, NodeOutcome outcome);
 
     /** In a dry run: what would run where (nothing is touched). */
     void planned(Step step, String host, String command, String guard);
@@ -49,7 +50,7 @@ public interface RunListener {
         }
 
         @Override
-        public void commandFinished(Step step, String host, CommandOutcome outcome) {
+        public void commandFinished(Step step, String host, NodeOutcome outcome) {
         }
 
         @Override

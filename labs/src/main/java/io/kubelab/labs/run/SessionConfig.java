@@ -1,5 +1,6 @@
 package io.kubelab.labs.run;
 
+import io.kubelab.labs.Prompter;
 import io.kubelab.checks.CheckRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,11 @@
 package io.kubelab.labs.run;
 
+import io.kubelab.labs.values.Redactor;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Lab;
-import io.kubelab.labs.model.Template;
+import io.kubelab.labs.values.Template;
 import io.kubelab.labs.model.Variable;
+import io.kubelab.labs.nodes.Node;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,11 +110,11 @@ public final class Variables {
         return Template.render(text, this::get);
     }
 
-    /** Fills in variables, and {{host.name}} / {{host.address}} with the host the text is used on. */
-    public String render(String text, io.kubelab.checks.host.Host host) {
+    /** Fills in variables, and {{host.name}} / {{host.address}} with the node the text is used on. */
+    public String render(String text, Node node) {
         return Template.render(text, name -> switch (name) {
-            case "host.name" -> Optional.of(host.name());
-            case "host.address" -> Optional.of(io.kubelab.labs.target.Addresses.of(host));
+            case "host.name" -> Optional.of(node.name());
+            case "host.address" -> Optional.of(node.networkAddress());
             default -> get(name);
         });
     }

@@ -71,4 +71,15 @@ public final class AtomicFiles {
             // Some file systems cannot open a folder for sync; the rename itself is still atomic.
         }
     }
+
+    /** "0640" as "rw-r-----". */
+    public static String rwx(String octal) {
+        int m = Integer.parseInt(octal == null ? "0644" : octal, 8);
+        StringBuilder sb = new StringBuilder();
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            int bits = (m >> shift) & 7;
+            sb.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-').append((bits & 1) != 0 ? 'x' : '-');
+        }
+        return sb.toString();
+    }
 }

@@ -1,6 +1,6 @@
 package io.kubelab.labs.state;
 
-import io.kubelab.labs.run.Redactor;
+import io.kubelab.labs.values.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +28,12 @@ public final class Transcript {
         return file;
     }
 
+    /**
+     * @param outcome what happened: done, skipped, failed, timed_out, cancelled or unreachable
+     * @param problem what went wrong in words, or empty
+     */
     public record Entry(Instant time, String step, String target, String command, Integer exitCode, long durationMs,
-                        String outcome, String outputTail) {
+                        String outcome, String problem, String outputTail) {
     }
 
     public synchronized void append(Entry entry, Redactor redactor) {
@@ -41,6 +45,7 @@ public final class Transcript {
         line.put("exit", entry.exitCode());
         line.put("duration_ms", entry.durationMs());
         line.put("outcome", entry.outcome());
+        line.put("problem", redactor.redact(entry.problem()));
         line.put("output_tail", redactor.redact(entry.outputTail()));
         try {
             AtomicFiles.ensurePrivateFile(file);

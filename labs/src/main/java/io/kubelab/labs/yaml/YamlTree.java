@@ -1,6 +1,7 @@
 package io.kubelab.labs.yaml;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /** Reads YAML into a {@link YNode} tree with locations, through Jackson's streaming parser. */
 public final class YamlTree {
@@ -31,7 +33,7 @@ public final class YamlTree {
             if (first == null) {
                 return new YNode.YScalar("", YNode.YScalar.Kind.NULL, new Location(file, 1, 1));
             }
-            return node(parser, file, duplicateKey);
+            return new Reading((YAMLParser) parser, file, duplicateKey).node();
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             Location where = at == null ? Location.of(file) : new Location(file, at.getLineNr(), at.getColumnNr());
@@ -39,47 +41,83 @@ public final class YamlTree {
         }
     }
 
-    private static YNode node(JsonParser p, String file, Consumer<Location> duplicateKey) {
-        Location at = location(p, file);
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, YNode.Entry> entries = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = p.currentName();
-                    Location keyAt = location(p, file);
-                    p.nextToken();
-                    YNode value = node(p, file, duplicateKey);
-                    if (entries.put(key, new YNode.Entry(key, keyAt, value)) != null) {
-                        duplicateKey.accept(keyAt);
+    /**
+     * One parse. An alias ({@code *name}) stands for the node its anchor ({@code &name}) marked, as
+     * YAML means it: the reader gets that node, never the alias's name as text. YAML 1.2 has no
+     * merge key, so {@code <<: *base} is refused rather than read as a key named "<<".
+     */
+    private static final class Reading {
+        private final YAMLParser p;
+        private final String file;
+        private final Consumer<Location> duplicateKey;
+        private final Map<String, YNode> anchors = new HashMap<>();
+
+        Reading(YAMLParser p, String file, Consumer<Location> duplicateKey) {
+            this.p = p;
+            this.file = file;
+            this.duplicateKey = duplicateKey;
+        }
+
+        YNode node() throws YamlSyntaxException {
+            Location at = location(p, file);
+            if (p.isCurrentAlias()) {
+                String name = p.getString();
+                YNode anchored = anchors.get(name);
+                if (anchored == null) {
+                    throw new YamlSyntaxException(at, "*" + name + " names no anchor &" + name + " written before it");
+                }
+                return anchored;
+            }
+            Object anchor = p.getObjectId();
+            YNode n = value(at);
+            if (anchor != null) {
+                anchors.put(String.valueOf(anchor), n);
+            }
+            return n;
+        }
+
+        private YNode value(Location at) throws YamlSyntaxException {
+            JsonToken t = p.currentToken();
+            switch (t) {
+                case START_OBJECT -> {
+                    Map<String, YNode.Entry> entries = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String key = p.currentName();
+                        Location keyAt = location(p, file);
+                        if (key.equals("<<")) {
+                            throw new YamlSyntaxException(keyAt, "merge keys (<<) are not part of YAML 1.2 and lab "
+                                    + "does not read them; write the keys out");
+                        }
+                        p.nextToken();
+                        YNode value = node();
+                        if (entries.put(key, new YNode.Entry(key, keyAt, value)) != null) {
+                            duplicateKey.accept(keyAt);
+                        }
                     }
+                    return new YNode.YMap(entries, at);
                 }
-                return new YNode.YMap(entries, at);
-            }
-            case START_ARRAY -> {
-                List<YNode> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, file, duplicateKey));
+                case START_ARRAY -> {
+                    List<YNode> items = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(node());
+                    }
+                    return new YNode.YList(items, at);
                 }
-                return new YNode.YList(items, at);
-            }
-            case VALUE_STRING -> {
-                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.STRING, at);
-            }
-            case VALUE_NUMBER_INT -> {
-                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.INTEGER, at);
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.FLOAT, at);
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return new YNode.YScalar(String.valueOf(t == JsonToken.VALUE_TRUE), YNode.YScalar.Kind.BOOLEAN, at);
-            }
-            case VALUE_NULL -> {
-                return new YNode.YScalar("", YNode.YScalar.Kind.NULL, at);
-            }
-            default -> {
-                return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.STRING, at);
+                case VALUE_NUMBER_INT -> {
+                    return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.INTEGER, at);
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.FLOAT, at);
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    return new YNode.YScalar(String.valueOf(t == JsonToken.VALUE_TRUE), YNode.YScalar.Kind.BOOLEAN, at);
+                }
+                case VALUE_NULL -> {
+                    return new YNode.YScalar("", YNode.YScalar.Kind.NULL, at);
+                }
+                default -> {
+                    return new YNode.YScalar(p.getString(), YNode.YScalar.Kind.STRING, at);
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.checks.CheckRegistry;
+import io.kubelab.labs.actions.ActionRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class LabLoaderGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidLabs")
     void reportsEveryProblemWithItsLocation(Path folder) throws IOException {
-        LoadResult r = new LabLoader(CheckRegistry.standard(Map.of())).load(new DirectoryLabFiles(folder));
+        LoadResult r = new LabLoader(CheckRegistry.standard(Map.of()), ActionRegistry.standard()).load(new DirectoryLabFiles(folder));
         List<String> actual = r.problems().stream()
                 .map(p -> p.toString().replace(folder + "/", "")).toList();
         List<String> expected = Files.readAllLines(folder.resolve("expected.txt")).stream()

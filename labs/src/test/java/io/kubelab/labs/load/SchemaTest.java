@@ -3,23 +3,28 @@ package io.kubelab.labs.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubelab.checks.CheckRegistry;
+import io.kubelab.labs.actions.ActionKind;
+import io.kubelab.labs.actions.ActionRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The published format cannot drift from the loader: the JSON Schema names exactly the keys and
- * check kinds the loader accepts, and the complete example in content/README.md is a valid lab.
+ * The published format cannot drift from the code: the JSON Schema names exactly the keys the
+ * readers accept, its action and check definitions are generated from the registries, and every
+ * example (the README's lab, each check kind's, each action kind's) loads as a valid lab.
  */
 class SchemaTest {
-    private static final JsonNode SCHEMA = JsonMapper.builder().build()
-            .readTree(Path.of("..", "content", "lab.schema.json").toFile());
+    private static final Path SCHEMA_FILE = Path.of("..", "content", "lab.schema.json");
+    private static final JsonNode SCHEMA = LabSchema.JSON.readTree(SCHEMA_FILE.toFile());
+    private static final CheckRegistry CHECKS = CheckRegistry.standard(Map.of());
+    private static final ActionRegistry ACTIONS = ActionRegistry.standard();
 
     private static Set<String> keys(JsonNode properties) {
         Set<String> out = new TreeSet<>();
@@ -28,66 +33,101 @@ class SchemaTest {
     }
 
     @Test
-    void keysMatchTheLoader() {
+    void keysMatchTheReaders() {
         JsonNode defs = SCHEMA.get("$defs");
         assertEquals(new TreeSet<>(LabLoader.TOP_KEYS), keys(SCHEMA.get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.STEP_KEYS), keys(defs.get("step").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.RUN_KEYS), keys(defs.get("runAction").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.COPY_KEYS), keys(defs.get("copyAction").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.COPY_FIELDS), keys(defs.get("copyAction").get("properties").get("copy")
-                .get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.FETCH_KEYS), keys(defs.get("fetchAction").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.FETCH_FIELDS), keys(defs.get("fetchAction").get("properties").get("fetch")
-                .get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.CHECK_KEYS), keys(defs.get("check").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.QUIZ_KEYS), keys(defs.get("quiz").get("properties")));
-        assertEquals(new TreeSet<>(LabLoader.VARIABLE_KEYS), keys(defs.get("variable").get("properties")));
+        assertEquals(new TreeSet<>(StepsReader.KEYS), keys(defs.get("step").get("properties")));
+        assertEquals(new TreeSet<>(ChecksReader.KEYS), keys(defs.get("check").get("properties")));
+        assertEquals(new TreeSet<>(QuizReader.KEYS), keys(defs.get("quiz").get("properties")));
+        assertEquals(new TreeSet<>(VariablesReader.KEYS), keys(defs.get("variable").get("properties")));
+    }
+
+    /**
+     * The action and check definitions are what the registries say. After adding a kind, write them
+     * with: mvn -pl labs test -Dtest=SchemaTest -Dkubelab.schema.write=true (then review the diff).
+     */
+    @Test
+    void generatedDefinitionsMatchTheRegistries() throws Exception {
+        JsonNode generated = LabSchema.regenerate(SCHEMA, CHECKS, ACTIONS);
+        if (Boolean.getBoolean("kubelab.schema.write")) {
+            Files.writeString(SCHEMA_FILE, LabSchema.JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(generated) + "\n");
+        }
+        Set<String> stale = new TreeSet<>();
+        generated.get("$defs").propertyNames().forEach(name -> {
+            if (!generated.get("$defs").get(name).equals(SCHEMA.get("$defs").get(name))) {
+                stale.add(name);
+            }
+        });
+        SCHEMA.get("$defs").propertyNames().forEach(name -> {
+            if (!generated.get("$defs").has(name)) {
+                stale.add(name);
+            }
+        });
+        assertEquals(Set.of(), stale, "content/lab.schema.json is behind the registries in these definitions; "
+                + "regenerate it: mvn -pl labs test -Dtest=SchemaTest -Dkubelab.schema.write=true");
+        assertEquals(generated, SCHEMA);
     }
 
     @Test
-    void theReadmeExampleIsAValidLab(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        String readme = java.nio.file.Files.readString(Path.of("..", "content", "README.md"));
+    void theReadmeExampleIsAValidLab(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "content", "README.md"));
         int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("\n```\n", start) + 1);
-        Path lab = java.nio.file.Files.createDirectories(dir.resolve("hello-cluster/steps"));
-        java.nio.file.Files.writeString(lab.resolveSibling("lab.yaml"), yaml);
-        java.nio.file.Files.writeString(lab.resolve("look.md"), "# Look");
-        java.nio.file.Files.writeString(lab.resolve("look.zh-CN.md"), "# 查看");
-        LoadResult r = new LabLoader(CheckRegistry.standard(Map.of())).load(new DirectoryLabFiles(lab.getParent()));
+        Path lab = Files.createDirectories(dir.resolve("hello-cluster/steps"));
+        Files.writeString(lab.resolveSibling("lab.yaml"), yaml);
+        Files.writeString(lab.resolve("look.md"), "# Look");
+        Files.writeString(lab.resolve("look.zh-CN.md"), "# 查看");
+        LoadResult r = new LabLoader(CHECKS, ACTIONS).load(new DirectoryLabFiles(lab.getParent()));
         assertEquals(List.of(), r.problems());
     }
 
     @Test
-    void everyCheckKindsExampleIsValidInALab(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        CheckRegistry registry = CheckRegistry.standard(Map.of());
-        StringBuilder yaml = new StringBuilder("""
+    void everyCheckKindsExampleIsValidInALab(@TempDir Path dir) throws Exception {
+        StringBuilder yaml = new StringBuilder(header("checks"));
+        for (var kind : CHECKS.all()) {
+            item(yaml, kind.example());
+        }
+        assertLoadsClean(dir, yaml.toString());
+    }
+
+    @Test
+    void everyActionKindsExampleIsValidInALab(@TempDir Path dir) throws Exception {
+        StringBuilder yaml = new StringBuilder(header("actions"));
+        for (ActionKind kind : ACTIONS.all()) {
+            item(yaml, kind.example());
+        }
+        assertLoadsClean(dir, yaml.toString());
+    }
+
+    private static String header(String list) {
+        return """
                 format: 1
                 id: examples
                 title: {en: Examples, zh-CN: 示例}
                 variables:
                   join_command: {secret: true}
+                  pod_cidr: 10.244.0.0/16
                 steps:
                   - id: all
                     title: {en: All, zh-CN: 全部}
-                    checks:
-                """);
-        for (var kind : registry.all()) {
-            String[] lines = kind.example().split("\n");
-            yaml.append("      - ").append(lines[0]).append("\n");
-            for (int i = 1; i < lines.length; i++) {
-                yaml.append("        ").append(lines[i]).append("\n");
-            }
-        }
-        Path lab = java.nio.file.Files.createDirectories(dir.resolve("examples"));
-        java.nio.file.Files.writeString(lab.resolve("lab.yaml"), yaml.toString());
-        LoadResult r = new LabLoader(registry).load(new DirectoryLabFiles(lab));
-        assertEquals(List.of(), r.problems(), yaml.toString());
+                    %s:
+                """.formatted(list);
     }
 
-    @Test
-    void checkKindsMatchTheRegistry() {
-        List<String> kinds = new ArrayList<>();
-        SCHEMA.get("$defs").get("check").get("properties").get("kind").get("enum").forEach(k -> kinds.add(k.asString()));
-        assertEquals(CheckRegistry.standard(Map.of()).names(), kinds);
+    /** One example as an item of the step's list. */
+    private static void item(StringBuilder yaml, String example) {
+        String[] lines = example.split("\n");
+        yaml.append("      - ").append(lines[0]).append("\n");
+        for (int i = 1; i < lines.length; i++) {
+            yaml.append("        ").append(lines[i]).append("\n");
+        }
+    }
+
+    private static void assertLoadsClean(Path dir, String yaml) throws Exception {
+        Path lab = Files.createDirectories(dir.resolve("examples"));
+        Files.writeString(lab.resolve("lab.yaml"), yaml);
+        LoadResult r = new LabLoader(CHECKS, ACTIONS).load(new DirectoryLabFiles(lab));
+        assertEquals(List.of(), r.problems(), yaml);
     }
 }

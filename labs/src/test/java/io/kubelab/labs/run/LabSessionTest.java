@@ -1,5 +1,6 @@
 package io.kubelab.labs.run;
 
+import io.kubelab.labs.Prompter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +11,13 @@ import io.kubelab.checks.Status;
 import io.kubelab.checks.host.LocalHost;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.load.DirectoryLabFiles;
+import io.kubelab.labs.actions.ActionRegistry;
 import io.kubelab.labs.load.LabLoader;
 import io.kubelab.labs.load.LoadResult;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.state.StepState;
-import io.kubelab.labs.target.LocalTargets;
+import io.kubelab.labs.nodes.LocalNode;
+import io.kubelab.labs.nodes.Nodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +86,7 @@ class LabSessionTest {
         state = dir.resolve("state");
         Path labDir = Files.createDirectories(dir.resolve("demo"));
         Files.writeString(labDir.resolve("lab.yaml"), LAB);
-        LoadResult r = new LabLoader(CheckRegistry.standard(Map.of())).load(new DirectoryLabFiles(labDir));
+        LoadResult r = new LabLoader(CheckRegistry.standard(Map.of()), ActionRegistry.standard()).load(new DirectoryLabFiles(labDir));
         assertFalse(r.hasErrors(), r.problems().toString());
         lab = r.lab().orElseThrow();
         events = new RecordingListener();
@@ -91,10 +94,9 @@ class LabSessionTest {
 
     private LabSession session(Map<String, String> given) {
         Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString());
-        LocalHost local = new LocalHost(env, dir);
         SessionConfig config = new SessionConfig(state, env, "en", given, Prompter.NONE, events,
                 CheckRegistry.standard(env), null);
-        return new LabSession(lab, config, new LocalTargets(local), local);
+        return new LabSession(lab, config, Nodes.localOnly(new LocalNode(new LocalHost(env, dir))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kubelab.labs.run;
 
 import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.actions.NodeOutcome;
 import io.kubelab.labs.model.Step;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ final class RecordingListener implements RunListener {
     }
 
     @Override
-    public void commandFinished(Step step, String host, CommandOutcome outcome) {
+    public void commandFinished(Step step, String host, NodeOutcome outcome) {
         events.add("end " + host + ": " + (outcome.ok() ? "ok" : outcome.problem()));
     }
 

@@ -1,14 +1,15 @@
 package io.kubelab.labs.run;
 
+import io.kubelab.labs.values.Redactor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.labs.LabException;
-import io.kubelab.labs.model.Generator;
+import io.kubelab.labs.values.Generator;
 import io.kubelab.labs.model.Lab;
-import io.kubelab.labs.model.Template;
+import io.kubelab.labs.values.Template;
 import io.kubelab.labs.model.Text;
 import io.kubelab.labs.model.Variable;
 import java.security.SecureRandom;

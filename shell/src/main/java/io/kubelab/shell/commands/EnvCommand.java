@@ -1,10 +1,8 @@
 package io.kubelab.shell.commands;
 
-import io.kubelab.checks.host.Host;
 import io.kubelab.labs.LabException;
-import io.kubelab.labs.inventory.EnvProbe;
-import io.kubelab.labs.state.ProgressStore;
-import io.kubelab.labs.target.InventoryTargets;
+import io.kubelab.labs.nodes.EnvProbe;
+import io.kubelab.labs.nodes.Nodes;
 import io.kubelab.shell.ExitCode;
 import io.kubelab.shell.ShellContext;
 import io.kubelab.shell.report.Json;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +40,8 @@ public final class EnvCommand implements Callable<Integer> {
         boolean json = output.json();
         Path file = inventory();
         List<EnvProbe.Report> reports;
-        try (InventoryTargets targets = ctx.inventoryTargets(file, ctx.localHost())) {
-            List<Host> hosts = targets.resolve("all");
-            reports = EnvProbe.probe(hosts, Duration.ofSeconds(20));
+        try (Nodes nodes = ctx.nodeFactory().open(Optional.of(file))) {
+            reports = EnvProbe.probe(nodes, Duration.ofSeconds(20));
         }
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -82,19 +80,11 @@ public final class EnvCommand implements Callable<Integer> {
         return reports.stream().allMatch(EnvProbe.Report::ok) ? ExitCode.OK : ExitCode.UNREACHABLE;
     }
 
+    /** --inventory, else the inventory remembered for the named (or open) lab. */
     private Path inventory() {
-        if (ctx.inventoryFile().isPresent()) {
-            return ctx.inventoryFile().get();
-        }
         String lab = words != null && !words.isEmpty() ? words.get(0)
                 : ctx.session() != null ? ctx.session().lab().id() : null;
-        if (lab != null) {
-            String remembered = new ProgressStore(ctx.stateDir()).load(lab)
-                    .map(p -> p.settings().get(ShellContext.INVENTORY)).orElse(null);
-            if (remembered != null) {
-                return Path.of(remembered);
-            }
-        }
-        throw LabException.badInput("which nodes? give the inventory with --inventory FILE (Ansible YAML or INI)");
+        return ctx.nodeFactory().inventoryFor(lab, ctx.inventoryOption()).orElseThrow(() ->
+                LabException.badInput("which nodes? give the inventory with --inventory FILE (Ansible YAML or INI)"));
     }
 }

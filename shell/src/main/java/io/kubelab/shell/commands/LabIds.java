@@ -19,7 +19,7 @@ public final class LabIds implements Iterable<String> {
         Set<String> all = new LinkedHashSet<>();
         if (ctx.session() != null) {
             all.addAll(ctx.session().lab().stepIds());
-            all.addAll(ctx.session().targets().names()); // hosts and groups, for env and `on:` minded users
+            all.addAll(ctx.session().nodes().names()); // hosts and groups, for env and `on:` minded users
         }
         all.addAll(ctx.labIds());
         List<String> out = new ArrayList<>(all);

@@ -89,12 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (o.state() != StepState.DONE) {
             ui.error(ui.msg().get("run.step-failed", step.id(), o.problem()));
-            boolean unreachable = o.commands().stream().anyMatch(c -> c.problem().startsWith("unreachable"))
-                    || (!o.checks().isEmpty() && o.checks().stream().noneMatch(c -> c.result().status()
-                    == io.kubelab.checks.Status.FAIL) && o.checks().stream().anyMatch(c -> c.result().status()
-                    == io.kubelab.checks.Status.ERROR));
             ui.note(ui.style().dim(ui.msg().get("run.after-failure")));
-            return unreachable ? ExitCode.UNREACHABLE : ExitCode.NOT_DONE;
+            return o.couldNotLook() ? ExitCode.UNREACHABLE : ExitCode.NOT_DONE;
         }
         ui.line(ui.style().green("✓ " + ui.msg().get("run.step-done", step.id())));
         if (ctx.inRepl()) {

@@ -1,12 +1,11 @@
 package io.kubelab.shell.commands;
 
-import io.kubelab.labs.model.Action;
+import io.kubelab.labs.actions.Action;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.model.Text;
-import io.kubelab.labs.run.ActionText;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.labs.run.Redactor;
+import io.kubelab.labs.values.Redactor;
 import io.kubelab.shell.ShellContext;
 import io.kubelab.shell.ui.Ui;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class StepView {
             ui.line(ui.style().bold(ui.msg().get("show.runs")));
             for (Action a : step.actions()) {
                 String where = a.on().equals("local") ? ui.msg().get("run.local") : a.on();
-                String what = ActionText.of(a, session.variables()::render);
+                String what = a.describe(session.variables()::render);
                 ui.line("  " + where + ": " + ui.style().code(redactor.redact(what)));
             }
             ui.blank();

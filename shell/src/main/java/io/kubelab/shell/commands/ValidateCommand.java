@@ -1,7 +1,7 @@
 package io.kubelab.shell.commands;
 
 import io.kubelab.labs.load.LoadResult;
-import io.kubelab.labs.load.Problem;
+import io.kubelab.labs.yaml.Problem;
 import io.kubelab.shell.ExitCode;
 import io.kubelab.shell.ShellContext;
 import io.kubelab.shell.ui.Ui;

@@ -2,7 +2,7 @@ package io.kubelab.shell.repl;
 
 import io.kubelab.labs.model.Variable;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.labs.run.Redactor;
+import io.kubelab.labs.values.Redactor;
 import io.kubelab.shell.ShellContext;
 import java.time.Instant;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package io.kubelab.shell.repl;
 
-import io.kubelab.labs.run.Prompter;
+import io.kubelab.labs.Prompter;
 import io.kubelab.shell.ShellContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.kubelab.shell.ui;
 
 import io.kubelab.checks.host.OutputListener;
 import io.kubelab.labs.model.Step;
-import io.kubelab.labs.run.CommandOutcome;
+import io.kubelab.labs.actions.NodeOutcome;
 import io.kubelab.labs.run.RunListener;
 import io.kubelab.shell.ShellContext;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public void commandFinished(Step step, String host, CommandOutcome o) {
+    public void commandFinished(Step step, String host, NodeOutcome o) {
         Ui ui = ui();
         String secs = String.format(java.util.Locale.ROOT, "%.1f", o.elapsed().toMillis() / 1000.0);
         synchronized (ctx) {

@@ -1,6 +1,6 @@
 package io.kubelab.shell.ui;
 
-import io.kubelab.labs.run.Prompter;
+import io.kubelab.labs.Prompter;
 import java.io.Console;
 import java.util.Optional;
 

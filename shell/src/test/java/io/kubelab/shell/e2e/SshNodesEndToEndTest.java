@@ -127,7 +127,7 @@ class SshNodesEndToEndTest {
         try {
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(40).toNanos(), "no hang");
             assertEquals(3, r.exit(), r.toString());
-            assertTrue(r.err().contains("step spread did not finish: node3: unreachable: node3: connection to "
+            assertTrue(r.err().contains("step spread did not finish: node3: unreachable: connection to "
                     + "root@10.77.0.13:22 lost"), r.toString());
             assertTrue(r.out().contains("✓ node2: done in"), "node2 finished: " + r.out());
             Result status = lab("status", lab.toString(), "-o", "json");

@@ -1,0 +1,31 @@
+package io.kubelab.labs.actions;
+
+import io.kubelab.checks.host.Cancellation;
+import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.nodes.Node;
+import java.util.List;
+
+/** What an action may ask of the step it runs in; the runner answers. */
+public interface ActionContext {
+
+    /** Fills in {@code {{variables}}} and {@code {{host.*}}} for {@code node}. */
+    String render(String text, Node node);
+
+    /** Whether a variable has a value. */
+    boolean has(String variable);
+
+    /** Gives a variable a value read from output (shown to the learner masked when secret). */
+    void capture(String variable, String value);
+
+    /** How many nodes an inventory group has (0 without an inventory). */
+    int count(String group);
+
+    /** Whether these checks of the step already pass (a guard: the work is done). */
+    boolean checksPass(List<String> checkIds);
+
+    /** Ctrl-C: the action's commands end when this is cancelled. */
+    Cancellation cancellation();
+
+    /** Where a command's output goes, line by line (redacted, prefixed by the node when not local). */
+    OutputListener output(Node node);
+}

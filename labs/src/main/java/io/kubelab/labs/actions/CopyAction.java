@@ -1,0 +1,101 @@
+package io.kubelab.labs.actions;
+
+import static io.kubelab.labs.actions.Key.optional;
+import static io.kubelab.labs.actions.Key.required;
+
+import io.kubelab.checks.host.HostUnreachableException;
+import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.values.Template;
+import io.kubelab.labs.yaml.Fields;
+import io.kubelab.labs.yaml.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Copies a file to each node, replacing the destination atomically.
+ *
+ * @param src     a local file to copy (may use {{variables}}), or null when {@code content} is given
+ * @param content the file's text, written in the lab (may use {{variables}}), or null
+ * @param mode    octal permissions, e.g. "0644"
+ * @param owner   "user" or "user:group", or null
+ */
+public record CopyAction(String src, String content, String dest, String mode, String owner, String on,
+                         Location location) implements Action {
+
+    static final String FORM = "copy: {src: FILE or content: TEXT, dest: PATH, mode: \"0644\"}";
+
+    public static final ActionKind KIND = new ActionKind("copy", "copies a local file, or text written in the lab, "
+            + "to each node; replaced atomically",
+            List.of(Key.map("copy", "what to copy where", List.of(
+                            optional("src", Key.Type.TEXT, "a local file ({{variables}} allowed)"),
+                            optional("content", Key.Type.TEXT, "the file's text, written here ({{variables}} allowed)"),
+                            required("dest", Key.Type.TEXT, "the path on the node; replaced atomically"),
+                            optional("mode", Key.Type.MODE, "octal permissions (default \"0644\")"),
+                            optional("owner", Key.Type.TEXT, "user or user:group"))),
+                    optional("on", Key.Type.TEXT, "local (default), a host, or an inventory group")),
+            """
+            copy: {content: "overlay\\nbr_netfilter\\n", dest: /etc/modules-load.d/k8s.conf, mode: "0644"}
+            on: all""",
+            CopyAction::from);
+
+    static CopyAction from(ActionFields in) {
+        Fields a = in.fields();
+        a.only(KIND.keyNames(), "in a copy action");
+        Fields f = a.fields("copy", FORM);
+        f.only(KIND.keys().get(0).fields().stream().map(Key::name).toList(), "in copy");
+        String src = f.text("src");
+        String content = f.text("content");
+        if ((src == null) == (content == null)) {
+            a.problems().error(a.at("copy"), "copy needs exactly one of src: (a local file) or content: (the text)");
+        }
+        String dest = f.text("dest");
+        if (dest == null) {
+            a.problems().error(a.at("copy"), "copy needs dest: the path on the target");
+        }
+        return new CopyAction(src, content, dest, FileModes.read(f, "0644"), f.text("owner"), a.text("on", "local"),
+                a.location());
+    }
+
+    @Override
+    public Set<String> references() {
+        Set<String> names = new LinkedHashSet<>(Template.references(src));
+        names.addAll(Template.references(content));
+        names.addAll(Template.references(dest));
+        return names;
+    }
+
+    @Override
+    public String describe(UnaryOperator<String> render) {
+        String what = src != null ? render.apply(src) : "(text in the lab)";
+        return "copy " + what + " -> " + render.apply(dest) + " (" + mode + (owner == null ? "" : ", " + owner) + ")";
+    }
+
+    @Override
+    public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
+        Instant started = Instant.now();
+        String target = ctx.render(dest, node);
+        try {
+            if (src != null) {
+                node.upload(Path.of(ctx.render(src, node)), target, mode, owner);
+            } else {
+                // Text written in the lab: rendered into a private temp file, uploaded, and removed.
+                Path tmp = Files.createTempFile("kubelab-copy", ".tmp");
+                try {
+                    Files.writeString(tmp, ctx.render(content, node));
+                    node.upload(tmp, target, mode, owner);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            return NodeRun.of(Transfers.done(node, started));
+        } catch (IOException | RuntimeException e) {
+            return NodeRun.of(Transfers.failed(node, started, e));
+        }
+    }
+}

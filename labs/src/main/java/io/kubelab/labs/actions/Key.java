@@ -1,0 +1,80 @@
+package io.kubelab.labs.actions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One key an action kind takes, as `lab actions` lists it and the JSON Schema publishes it.
+ *
+ * @param fields for a {@link Type#FIELDS} key (copy: {src, dest, ...}): the keys of its map
+ */
+public record Key(String name, Type type, boolean required, String description, List<Key> fields) {
+
+    /** The shape of a key's value in lab YAML. */
+    public enum Type {
+        TEXT, BOOLEAN, LIST, DURATION, MODE, CONDITION, PATTERNS, FIELDS;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Key {
+        fields = List.copyOf(fields);
+    }
+
+    public static Key required(String name, Type type, String description) {
+        return new Key(name, type, true, description, List.of());
+    }
+
+    public static Key optional(String name, Type type, String description) {
+        return new Key(name, type, false, description, List.of());
+    }
+
+    public static Key map(String name, String description, List<Key> fields) {
+        return new Key(name, Type.FIELDS, true, description, fields);
+    }
+
+    /** The key's value as JSON Schema (draft 2020-12), for editors that complete lab YAML. */
+    public Map<String, Object> schema() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        switch (type) {
+            case TEXT -> s.put("type", "string");
+            case BOOLEAN -> s.put("type", "boolean");
+            case LIST -> {
+                s.put("type", "array");
+                s.put("items", Map.of("type", "string"));
+            }
+            case DURATION -> {
+                s.put("type", "string");
+                s.put("pattern", "^[0-9]+\\s*(ms|s|m|h)?$");
+            }
+            case MODE -> {
+                s.put("type", "string");
+                s.put("pattern", "^0?[0-7]{3}$");
+            }
+            case CONDITION -> {
+                s.put("type", "string");
+                s.put("pattern", "^\\s*\\S+\\s*(>=|<=|==|!=|>|<)\\s*\\d+\\s*$");
+            }
+            case PATTERNS -> {
+                s.put("type", "object");
+                s.put("additionalProperties", Map.of("type", "string", "format", "regex"));
+            }
+            case FIELDS -> {
+                s.put("type", "object");
+                List<String> required = fields.stream().filter(Key::required).map(Key::name).toList();
+                if (!required.isEmpty()) {
+                    s.put("required", required);
+                }
+                s.put("additionalProperties", false);
+                Map<String, Object> properties = new LinkedHashMap<>();
+                fields.forEach(f -> properties.put(f.name(), f.schema()));
+                s.put("properties", properties);
+            }
+        }
+        s.put("description", description);
+        return s;
+    }
+}

@@ -1,0 +1,76 @@
+package io.kubelab.labs.nodes;
+
+import io.kubelab.checks.host.LocalHost;
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.nodes.inventory.Inventory;
+import io.kubelab.labs.nodes.inventory.InventoryReader;
+import io.kubelab.labs.nodes.inventory.SshConfig;
+import io.kubelab.labs.nodes.ssh.HostKeyPolicy;
+import io.kubelab.labs.nodes.ssh.SshHosts;
+import io.kubelab.labs.nodes.ssh.SshSettings;
+import io.kubelab.labs.nodes.ssh.SshStack;
+import io.kubelab.labs.state.ProgressStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens the machines a lab works on, the one way every command does: this machine, and the nodes
+ * of the learner's inventory reached over SSH with strict host keys (~/.ssh/known_hosts, then
+ * lab's own). The inventory is the one given, else the one remembered for the lab.
+ */
+public final class NodeFactory {
+    /** The progress setting that remembers which inventory a lab works on. */
+    public static final String INVENTORY_SETTING = "inventory";
+
+    private final NodeSettings settings;
+    private final SshStack ssh = new SshStack();
+
+    public NodeFactory(NodeSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts preparing SSH in the background, for a command that is about to reach nodes. */
+    public void warmUp() {
+        ssh.warmUp();
+    }
+
+    public LocalNode local() {
+        return new LocalNode(new LocalHost(settings.env(), settings.workingDirectory()));
+    }
+
+    /** The inventory a lab works on: {@code given}, else the one remembered for {@code lab} (null: none). */
+    public Optional<Path> inventoryFor(String lab, Optional<Path> given) {
+        if (given.isPresent() || lab == null) {
+            return given.map(p -> settings.workingDirectory().resolve(p).normalize());
+        }
+        return new ProgressStore(settings.stateDir()).load(lab)
+                .map(p -> p.settings().get(INVENTORY_SETTING)).map(Path::of);
+    }
+
+    /** This machine, and the inventory's nodes when there is one. */
+    public Nodes open(Optional<Path> inventory) {
+        LocalNode local = local();
+        if (inventory.isEmpty()) {
+            return Nodes.localOnly(local);
+        }
+        Path home = settings.home();
+        Inventory read = new InventoryReader(home, sshConfig(home), settings.user()).read(inventory.get());
+        Path labKnownHosts = settings.stateDir().resolve("known_hosts");
+        HostKeyPolicy hostKeys = new HostKeyPolicy(List.of(home.resolve(".ssh/known_hosts"), labKnownHosts),
+                labKnownHosts, settings.prompter(), settings.acceptNewHostKeys());
+        SshSettings sshSettings = new SshSettings(hostKeys, settings.prompter(), SshSettings.CONNECT_TIMEOUT,
+                SshSettings.KEEP_ALIVE, SshSettings.defaultKeys(home));
+        return new Nodes(local, read, new SshHosts(read, sshSettings, ssh.warmUp()));
+    }
+
+    private static SshConfig sshConfig(Path home) {
+        Path file = home.resolve(".ssh/config");
+        try {
+            return SshConfig.read(file, home);
+        } catch (IOException e) {
+            throw LabException.badInput("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

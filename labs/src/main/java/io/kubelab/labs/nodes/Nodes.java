@@ -1,0 +1,97 @@
+package io.kubelab.labs.nodes;
+
+import io.kubelab.labs.LabException;
+import io.kubelab.labs.nodes.inventory.Inventory;
+import io.kubelab.labs.nodes.inventory.InventoryHost;
+import io.kubelab.labs.nodes.ssh.SshHosts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The machines one lab works on: this machine ("local") and, when an inventory was given, the
+ * learner's nodes. Resolves the {@code on:} of an action or check to its nodes: "local", a host,
+ * a group, "all", or part of a group ({@code kube_control_plane[0]}). Made by {@link NodeFactory}.
+ */
+public final class Nodes implements AutoCloseable {
+    public static final String LOCAL = "local";
+
+    private final LocalNode local;
+    private final Inventory inventory;
+    private final SshHosts ssh;
+    private final Map<String, Node> remote = new LinkedHashMap<>();
+    private final Workers workers = new Workers();
+
+    Nodes(LocalNode local, Inventory inventory, SshHosts ssh) {
+        this.local = local;
+        this.inventory = inventory;
+        this.ssh = ssh;
+    }
+
+    /** This machine alone: what a lab without an inventory can reach. */
+    public static Nodes localOnly(LocalNode local) {
+        return new Nodes(local, null, null);
+    }
+
+    /** The nodes {@code on} names, in inventory order; a LabException says what it could have named. */
+    public List<Node> resolve(String on) {
+        if (LOCAL.equals(on)) {
+            return List.of(local);
+        }
+        if (inventory == null) {
+            throw LabException.badInput("this step runs on '" + on + "', a host or group of your inventory; "
+                    + "give the inventory with --inventory FILE");
+        }
+        List<Node> out = new ArrayList<>();
+        for (InventoryHost spec : inventory.select(on)) {
+            out.add(node(spec));
+        }
+        return out;
+    }
+
+    private synchronized Node node(InventoryHost spec) {
+        return remote.computeIfAbsent(spec.name(), n -> new SshNode(ssh.host(spec)));
+    }
+
+    /** How many nodes {@code group} has; 0 when there is no inventory or no such group. */
+    public int count(String group) {
+        try {
+            return resolve(group).size();
+        } catch (LabException e) {
+            return 0;
+        }
+    }
+
+    /** Every name {@code on:} may use here (for completion and messages). */
+    public List<String> names() {
+        List<String> out = new ArrayList<>(List.of(LOCAL));
+        if (inventory != null) {
+            out.addAll(inventory.names());
+        }
+        return out;
+    }
+
+    public LocalNode local() {
+        return local;
+    }
+
+    /** The inventory file the nodes came from, if any. */
+    public Optional<Path> inventoryFile() {
+        return Optional.ofNullable(inventory).map(Inventory::file);
+    }
+
+    public Workers workers() {
+        return workers;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+        if (ssh != null) {
+            ssh.close();
+        }
+    }
+}

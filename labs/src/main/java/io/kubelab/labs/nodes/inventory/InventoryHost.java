@@ -1,0 +1,35 @@
+package io.kubelab.labs.nodes.inventory;
+
+import io.kubelab.labs.yaml.Location;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One node of the learner's inventory, with everything needed to reach it resolved (inventory
+ * variables first, then ~/.ssh/config, then defaults).
+ *
+ * @param name      the inventory name ("node1"), used in output and in `on:`
+ * @param address   where to connect (ansible_host, else HostName from ~/.ssh/config, else the name)
+ * @param keyFile   the private key to log in with; null means the usual ~/.ssh/id_* files
+ * @param become    run lab's commands as root with sudo (ansible_become)
+ * @param password  login password; only when the inventory asks for password login; never shown
+ * @param proxyJump a bastion to go through ("user@host:port" or an inventory host), or null
+ * @param vars      every variable of the host, Ansible's and others (e.g. kubespray's ip)
+ */
+public record InventoryHost(String name, String address, int port, String user, Path keyFile, boolean become,
+                            String password, String proxyJump, Map<String, String> vars, Location location) {
+
+    public InventoryHost {
+        vars = Map.copyOf(vars);
+    }
+
+    /** user@address:port, for evidence lines and messages. */
+    public String target() {
+        return user + "@" + address + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + target() + ")"; // never the password
+    }
+}

@@ -1,0 +1,193 @@
+package io.kubelab.labs.nodes.ssh;
+
+import io.kubelab.checks.host.HostUnreachableException;
+import io.kubelab.labs.nodes.inventory.InventoryHost;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * The one SSH connection to one node: connected (directly or through a jump host) with its host
+ * key verified, logged in, kept alive, and opened again on the next use after it drops. Every
+ * failure to reach or log in is a {@link HostUnreachableException} that says why in words.
+ */
+final class SshConnection implements AutoCloseable {
+    private final InventoryHost spec;
+    private final Config config;
+    private final SshSettings settings;
+    private final SshConnection jump;
+    private final Passphrases passphrases;
+    private SSHClient client;
+    private SFTPClient sftp;
+
+    SshConnection(InventoryHost spec, Config config, SshSettings settings, SshConnection jump, Passphrases passphrases) {
+        this.spec = spec;
+        this.config = config;
+        this.settings = settings;
+        this.jump = jump;
+        this.passphrases = passphrases;
+    }
+
+    InventoryHost spec() {
+        return spec;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    /** user@address:port, and the jump host when there is one: for evidence lines and messages. */
+    String describe() {
+        return spec.target() + (jump == null ? "" : " via " + jump.name());
+    }
+
+    /** The open connection, opening (or reopening) it when needed. */
+    synchronized SSHClient client() throws HostUnreachableException {
+        if (client != null && client.isConnected() && client.isAuthenticated()) {
+            return client;
+        }
+        closeQuietly();
+        SSHClient c = new SSHClient(config);
+        c.setSocketFactory(NoDelaySockets.INSTANCE);
+        c.setConnectTimeout((int) settings.connectTimeout().toMillis());
+        HostKeyPolicy.Verifier verifier = settings.hostKeys().verifierFor(spec.name());
+        c.addHostKeyVerifier(verifier);
+        try {
+            if (jump != null) {
+                c.connectVia(jump.client().newDirectConnection(spec.address(), spec.port()));
+            } else {
+                c.connect(spec.address(), spec.port());
+            }
+        } catch (IOException e) {
+            quietly(c);
+            Optional<String> refusal = verifier.refusal();
+            if (refusal.isPresent()) {
+                throw new HostUnreachableException(spec.name(), refusal.get(), true, null);
+            }
+            throw new HostUnreachableException(spec.name(), "cannot connect to " + describe() + ": " + why(e), e);
+        }
+        if (c.getConnection().getKeepAlive() instanceof KeepAliveRunner k) {
+            k.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+            k.setMaxAliveCount(3);
+        }
+        authenticate(c);
+        client = c;
+        return c;
+    }
+
+    /** The SFTP channel of this connection, opened on first use. */
+    synchronized SFTPClient sftp() throws HostUnreachableException {
+        SSHClient c = client();
+        if (sftp == null) {
+            try {
+                sftp = c.newSFTPClient();
+            } catch (IOException e) {
+                throw lost(e, "sftp");
+            }
+        }
+        return sftp;
+    }
+
+    private void authenticate(SSHClient c) throws HostUnreachableException {
+        try {
+            if (spec.password() != null) {
+                c.authPassword(spec.user(), spec.password().toCharArray()); // only when the inventory asks for it
+                return;
+            }
+            List<Path> keys = spec.keyFile() != null ? List.of(spec.keyFile())
+                    : settings.defaultKeys().stream().filter(Files::isRegularFile).toList();
+            if (keys.isEmpty()) {
+                throw new HostUnreachableException(spec.name(), "no key to log in with: set ansible_ssh_private_key_file "
+                        + "in the inventory, or create ~/.ssh/id_ed25519 (ssh-keygen -t ed25519)", true, null);
+            }
+            List<KeyProvider> providers = new ArrayList<>();
+            for (Path k : keys) {
+                providers.add(c.loadKeys(k.toString(), passphrases.finder(k)));
+            }
+            c.authPublickey(spec.user(), providers);
+        } catch (UserAuthException e) {
+            quietly(c);
+            Optional<Path> locked = passphrases.unanswered();
+            if (locked.isPresent()) {
+                throw new HostUnreachableException(spec.name(), "the key " + locked.get() + " is encrypted and lab cannot "
+                        + "ask for its passphrase here; run lab in a terminal", true, e);
+            }
+            String how = spec.password() != null ? "the password from the inventory"
+                    : "key " + (spec.keyFile() != null ? spec.keyFile() : "~/.ssh/id_*");
+            throw new HostUnreachableException(spec.name(), "reached " + describe() + " but could not log in as "
+                    + spec.user() + " with " + how + ": the server refused it (is the public key in ~" + spec.user()
+                    + "/.ssh/authorized_keys?)", true, e);
+        } catch (IOException e) {
+            quietly(c);
+            throw new HostUnreachableException(spec.name(), "cannot log in to " + describe() + ": " + why(e), true, e);
+        }
+    }
+
+    /** The connection broke while {@code command} ran: it is dropped, and opened again on the next command. */
+    HostUnreachableException lost(Exception e, String command) {
+        closeQuietly();
+        String what = command.length() > 60 ? command.substring(0, 57) + "..." : command;
+        return new HostUnreachableException(spec.name(), "connection to " + describe() + " lost while running `" + what
+                + "`" + (e == null ? "" : ": " + why(e)) + "; lab reconnects on the next command", true, e);
+    }
+
+    /** Why a connection failed, in the words a learner can act on. */
+    static String why(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused (is sshd running and listening on that port?)";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "no answer in time (is the address right, and the node up?)";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host name " + t.getMessage();
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void quietly(SSHClient c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // Closing anyway.
+        }
+    }
+
+    private synchronized void closeQuietly() {
+        if (sftp != null) {
+            try {
+                sftp.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+            sftp = null;
+        }
+        if (client != null) {
+            quietly(client);
+            client = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}

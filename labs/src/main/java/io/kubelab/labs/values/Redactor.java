@@ -1,0 +1,49 @@
+package io.kubelab.labs.values;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secret values with ****** wherever text leaves lab: the echoed command, streamed
+ * output, the transcript, error messages. Bootstrap tokens are masked even when no variable
+ * declared them (kubeadm prints fresh ones in `token create` output).
+ */
+public final class Redactor {
+    public static final String MASK = "******";
+    private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("\\b[a-z0-9]{6}\\.[a-z0-9]{16}\\b");
+    /** Shorter values would mask ordinary words; secrets are never this short. */
+    private static final int MIN_SECRET_LENGTH = 4;
+
+    private final List<String> secrets;
+
+    public Redactor(java.util.Collection<String> secretValues) {
+        // Longest first, so a secret that contains another is masked whole.
+        this.secrets = secretValues.stream().filter(s -> s != null && s.length() >= MIN_SECRET_LENGTH)
+                .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    public static Redactor none() {
+        return new Redactor(List.of());
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : secrets) {
+            out = out.replace(s, masked(s));
+        }
+        return BOOTSTRAP_TOKEN.matcher(out).replaceAll(MASK);
+    }
+
+    /**
+     * How a secret value is shown: ****** — except a value that carries a bootstrap token (a kubeadm
+     * join command), which is shown with only the token masked, so the learner can read the command.
+     */
+    private static String masked(String secret) {
+        String partly = BOOTSTRAP_TOKEN.matcher(secret).replaceAll(MASK);
+        return partly.equals(secret) ? MASK : partly;
+    }
+}
