@@ -1,10 +1,21 @@
 package io.kubelab.shell;
 
+import io.kubelab.shell.context.ShellContext;
+import io.kubelab.shell.context.GlobalOptions;
+import io.kubelab.shell.context.Environment;
+import io.kubelab.shell.context.ExitCode;
 import io.kubelab.labs.LabException;
 import io.kubelab.shell.commands.LabCommand;
 import io.kubelab.shell.ui.Messages;
 import java.lang.reflect.Constructor;
+import io.kubelab.shell.commands.ReachesNodes;
+import io.kubelab.shell.repl.Repl;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -21,9 +32,20 @@ public final class LabShell {
     public int execute(String... args) {
         GlobalOptions options = new GlobalOptions();
         ShellContext ctx = new ShellContext(env, options);
-        ctx.warmUpSshFor(args);
+        if (reachesNodes(args)) {
+            ctx.nodeFactory().warmUp();
+        }
         try {
-            return commandLine(ctx, commandNamed(args)).execute(args);
+            int code = commandLine(ctx, commandNamed(args)).execute(args);
+            Optional<String> repl = ctx.replRequested();
+            if (code == ExitCode.OK && repl.isPresent()) {
+                try {
+                    return new Repl(ctx, commandLine(ctx)).run(repl.get().isEmpty() ? null : repl.get());
+                } catch (RuntimeException e) {
+                    return handle(ctx, e);
+                }
+            }
+            return code;
         } finally {
             ctx.closeSession();
             ctx.out().flush();
@@ -61,7 +83,7 @@ public final class LabShell {
         cl.setExecutionExceptionHandler((e, command, parsed) -> handle(ctx, e));
         cl.setExecutionStrategy(parsed -> {
             try {
-                ctx.validateOptions();
+                ctx.options().validate();
             } catch (LabException e) {
                 return handle(ctx, e);
             }
@@ -74,9 +96,17 @@ public final class LabShell {
         return cl;
     }
 
-    /** Options of `lab` that take a value, so that value is not mistaken for the command. */
-    private static final java.util.Set<String> OPTIONS_WITH_VALUES = java.util.Set.of("--lang", "--color", "--set",
-            "--state-dir", "-i", "--inventory");
+    /** The global options that take a value, so that value is not mistaken for the command. */
+    static final Set<String> OPTIONS_WITH_VALUES = optionNames(o -> o.arity().max() > 0);
+    /** The global options that name an inventory: a command line with one reaches nodes. */
+    static final Set<String> INVENTORY_OPTIONS = optionNames(o -> o.longestName().equals("--inventory"));
+
+    private static Set<String> optionNames(Predicate<CommandLine.Model.OptionSpec> which) {
+        Set<String> names = new HashSet<>();
+        CommandLine.Model.CommandSpec.forAnnotatedObject(new GlobalOptions()).options().stream().filter(which)
+                .forEach(o -> names.addAll(List.of(o.names())));
+        return Set.copyOf(names);
+    }
 
     /** The command a command line names when it is a known one without help; null for the whole tree. */
     static String commandNamed(String... args) {
@@ -85,17 +115,35 @@ public final class LabShell {
             if (OPTIONS_WITH_VALUES.contains(a)) {
                 i++;
             } else if (!a.startsWith("-")) {
-                for (Class<?> command : LabCommand.COMMANDS) {
-                    CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
-                    if (!spec.name().equals("help") && !spec.name().equals("completion")
-                            && (spec.name().equals(a) || List.of(spec.aliases()).contains(a))) {
-                        return a;
-                    }
-                }
-                return null;
+                return command(a).filter(c -> !c.name().equals("help") && !c.name().equals("completion"))
+                        .map(c -> a).orElse(null);
             }
         }
         return null;
+    }
+
+    /** Whether a command line will reach nodes: a command marked so, or an inventory given. */
+    static boolean reachesNodes(String... args) {
+        for (String a : args) {
+            if (INVENTORY_OPTIONS.contains(a) || INVENTORY_OPTIONS.stream().anyMatch(o -> a.startsWith(o + "="))) {
+                return true;
+            }
+        }
+        String named = commandNamed(args);
+        return named != null && LabCommand.COMMANDS.stream().anyMatch(c -> ReachesNodes.class.isAssignableFrom(c)
+                && names(c).contains(named));
+    }
+
+    private static Optional<CommandLine.Command> command(String word) {
+        return LabCommand.COMMANDS.stream().filter(c -> names(c).contains(word))
+                .map(c -> c.getAnnotation(CommandLine.Command.class)).findFirst();
+    }
+
+    private static List<String> names(Class<?> command) {
+        CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
+        List<String> names = new ArrayList<>(List.of(spec.aliases()));
+        names.add(0, spec.name());
+        return names;
     }
 
     static int handle(ShellContext ctx, Exception e) {
@@ -103,14 +151,14 @@ public final class LabShell {
         String prefix = ctx.ui().style().red(msg.get("error.prefix"));
         if (e instanceof LabException le) {
             ctx.err().println(prefix + " " + le.getMessage());
-            if (ctx.options().debug) {
+            if (ctx.settings().debug()) {
                 le.printStackTrace(ctx.err());
             }
             return ExitCode.of(le);
         }
         ctx.err().println(prefix + " " + msg.get("error.internal", e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        if (ctx.options().debug) {
+        if (ctx.settings().debug()) {
             e.printStackTrace(ctx.err());
         }
         return ExitCode.INTERNAL;

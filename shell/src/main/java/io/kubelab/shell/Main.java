@@ -1,5 +1,7 @@
 package io.kubelab.shell;
 
+import io.kubelab.shell.context.Environment;
+
 /** The `lab` program. */
 public final class Main {
     private Main() {

@@ -41,6 +41,39 @@ class CommandsTest {
         assertEquals(folders, listed);
     }
 
+    /** `lab actions` is generated from the action registry: every kind, its keys and an example. */
+    @Test
+    void actionsListsEveryKindFromTheRegistry() {
+        ShellRun.Result json = new ShellRun(home).run("actions", "-o", "json");
+        assertEquals(0, json.exit(), json.toString());
+        JsonNode actions = JsonMapper.builder().build().readTree(json.out()).get("actions");
+        List<String> words = new java.util.ArrayList<>();
+        actions.forEach(a -> {
+            words.add(a.get("word").asString());
+            assertTrue(a.get("example").asString().startsWith(a.get("word").asString() + ":"), a.toString());
+            assertEquals(a.get("word").asString(), a.get("keys").get(0).get("name").asString());
+        });
+        assertEquals(io.kubelab.labs.actions.ActionRegistry.standard().words(), words);
+        ShellRun.Result copy = new ShellRun(home).run("actions", "copy");
+        assertEquals(0, copy.exit(), copy.toString());
+        assertTrue(copy.out().contains("dest (required) text"), copy.out());
+        assertEquals(2, new ShellRun(home).run("actions", "template").exit());
+    }
+
+    /** What LabShell reads off the command line before parsing it comes from picocli's model, not a list by hand. */
+    @Test
+    void theOptionsAndCommandsLabLooksAheadForComeFromTheModel() {
+        assertEquals(java.util.Set.of("--lang", "--color", "--set", "--state-dir", "-i", "--inventory"),
+                LabShell.OPTIONS_WITH_VALUES);
+        assertEquals(java.util.Set.of("-i", "--inventory"), LabShell.INVENTORY_OPTIONS);
+        assertEquals("run", LabShell.commandNamed("--lang", "zh-CN", "run", "minikube"));
+        assertEquals(null, LabShell.commandNamed("help", "run"));
+        assertTrue(LabShell.reachesNodes("verify", "kubeadm"));
+        assertTrue(LabShell.reachesNodes("status", "kubeadm", "--inventory=hosts.yaml"));
+        assertTrue(LabShell.reachesNodes("env"));
+        assertTrue(!LabShell.reachesNodes("list") && !LabShell.reachesNodes("--set", "run=1", "status"));
+    }
+
     @Test
     void listAndStatusAsJson() {
         ShellRun.Result list = new ShellRun(home).run("list", "-o", "json");

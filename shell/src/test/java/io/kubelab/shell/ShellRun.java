@@ -1,5 +1,6 @@
 package io.kubelab.shell;
 
+import io.kubelab.shell.context.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

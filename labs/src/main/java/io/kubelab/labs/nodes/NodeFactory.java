@@ -49,8 +49,12 @@ public final class NodeFactory {
                 .map(p -> p.settings().get(INVENTORY_SETTING)).map(Path::of);
     }
 
-    /** This machine, and the inventory's nodes when there is one. */
-    public Nodes open(Optional<Path> inventory) {
+    /**
+     * This machine, and the inventory's nodes when there is one.
+     *
+     * @param acceptNewHostKeys accept host keys never seen before without asking (never a changed one)
+     */
+    public Nodes open(Optional<Path> inventory, boolean acceptNewHostKeys) {
         LocalNode local = local();
         if (inventory.isEmpty()) {
             return Nodes.localOnly(local);
@@ -59,7 +63,7 @@ public final class NodeFactory {
         Inventory read = new InventoryReader(home, sshConfig(home), settings.user()).read(inventory.get());
         Path labKnownHosts = settings.stateDir().resolve("known_hosts");
         HostKeyPolicy hostKeys = new HostKeyPolicy(List.of(home.resolve(".ssh/known_hosts"), labKnownHosts),
-                labKnownHosts, settings.prompter(), settings.acceptNewHostKeys());
+                labKnownHosts, settings.prompter(), acceptNewHostKeys);
         SshSettings sshSettings = new SshSettings(hostKeys, settings.prompter(), SshSettings.CONNECT_TIMEOUT,
                 SshSettings.KEEP_ALIVE, SshSettings.defaultKeys(home));
         return new Nodes(local, read, new SshHosts(read, sshSettings, ssh.warmUp()));

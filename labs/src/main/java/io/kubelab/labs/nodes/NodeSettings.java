@@ -11,10 +11,8 @@ import java.util.Map;
  * @param workingDirectory  where local commands run, and what relative inventory paths are relative to
  * @param stateDir          lab's state folder: progress (the remembered inventory) and lab's known_hosts
  * @param prompter          asks for unknown host keys, key passphrases and sudo passwords
- * @param acceptNewHostKeys accept host keys never seen before without asking (never a changed one)
  */
-public record NodeSettings(Map<String, String> env, Path workingDirectory, Path stateDir, Prompter prompter,
-                           boolean acceptNewHostKeys) {
+public record NodeSettings(Map<String, String> env, Path workingDirectory, Path stateDir, Prompter prompter) {
 
     public NodeSettings {
         env = Map.copyOf(env);

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * simply the last line, and earlier lines stay readable.
  */
 public final class Transcript {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
     private final Path file;
 
     public Transcript(Path stateDir, String lab) {
@@ -29,27 +31,25 @@ public final class Transcript {
     }
 
     /**
+     * One line of the transcript; its components, in snake_case, are the line's keys.
+     *
+     * @param exit    the command's exit status; null when it had none (a copy, a timeout, no connection)
      * @param outcome what happened: done, skipped, failed, timed_out, cancelled or unreachable
      * @param problem what went wrong in words, or empty
      */
-    public record Entry(Instant time, String step, String target, String command, Integer exitCode, long durationMs,
+    public record Entry(Instant time, String step, String target, String command, Integer exit, long durationMs,
                         String outcome, String problem, String outputTail) {
+
+        Entry redacted(Redactor r) {
+            return new Entry(time, step, target, r.redact(command), exit, durationMs, outcome, r.redact(problem),
+                    r.redact(outputTail));
+        }
     }
 
     public synchronized void append(Entry entry, Redactor redactor) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time", entry.time().toString());
-        line.put("step", entry.step());
-        line.put("target", entry.target());
-        line.put("command", redactor.redact(entry.command()));
-        line.put("exit", entry.exitCode());
-        line.put("duration_ms", entry.durationMs());
-        line.put("outcome", entry.outcome());
-        line.put("problem", redactor.redact(entry.problem()));
-        line.put("output_tail", redactor.redact(entry.outputTail()));
         try {
             AtomicFiles.ensurePrivateFile(file);
-            Files.write(file, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8),
+            Files.write(file, (JSON.writeValueAsString(entry.redacted(redactor)) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             // The transcript is a record, not the work: a full disk must not fail the learner's step.

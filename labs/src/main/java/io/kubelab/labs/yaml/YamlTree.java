@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -33,7 +38,7 @@ public final class YamlTree {
             if (first == null) {
                 return new YNode.YScalar("", YNode.YScalar.Kind.NULL, new Location(file, 1, 1));
             }
-            return new Reading((YAMLParser) parser, file, duplicateKey).node();
+            return new Reading((YAMLParser) parser, file, duplicateKey, scalarAnchors(text)).node();
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             Location where = at == null ? Location.of(file) : new Location(file, at.getLineNr(), at.getColumnNr());
@@ -51,11 +56,13 @@ public final class YamlTree {
         private final String file;
         private final Consumer<Location> duplicateKey;
         private final Map<String, YNode> anchors = new HashMap<>();
+        private final Map<Location, String> scalarAnchors;
 
-        Reading(YAMLParser p, String file, Consumer<Location> duplicateKey) {
+        Reading(YAMLParser p, String file, Consumer<Location> duplicateKey, Map<Location, String> scalarAnchors) {
             this.p = p;
             this.file = file;
             this.duplicateKey = duplicateKey;
+            this.scalarAnchors = scalarAnchors;
         }
 
         YNode node() throws YamlSyntaxException {
@@ -64,11 +71,13 @@ public final class YamlTree {
                 String name = p.getString();
                 YNode anchored = anchors.get(name);
                 if (anchored == null) {
-                    throw new YamlSyntaxException(at, "*" + name + " names no anchor &" + name + " written before it");
+                    throw new YamlSyntaxException(at, "*" + name + " names no anchor &" + name + " written before it; "
+                            + "write &" + name + " on the value first, or the value itself here");
                 }
                 return anchored;
             }
-            Object anchor = p.getObjectId();
+            Object anchor = p.getObjectId() != null ? p.getObjectId()
+                    : scalarAnchors.get(new Location(SCALAR_FILE, at.line(), at.column()));
             YNode n = value(at);
             if (anchor != null) {
                 anchors.put(String.valueOf(anchor), n);
@@ -120,6 +129,32 @@ public final class YamlTree {
                 }
             }
         }
+    }
+
+    /** Locations in {@link #scalarAnchors} name no file: they are matched by line and column alone. */
+    private static final String SCALAR_FILE = "";
+
+    /**
+     * Where each anchored single value ({@code run: &cmd echo hi}) is written, and its anchor's
+     * name: Jackson's parser reports anchors on maps and lists only, so the same YAML library it is
+     * built on is asked for these, and they are matched to Jackson's tokens by position.
+     */
+    private static Map<Location, String> scalarAnchors(String text) {
+        Map<Location, String> out = new HashMap<>();
+        if (!text.contains("&")) {
+            return out;
+        }
+        try {
+            for (Event e : new Parse(LoadSettings.builder().build()).parseString(text)) {
+                if (e instanceof ScalarEvent s && s.getAnchor().isPresent() && s.getStartMark().isPresent()) {
+                    Mark m = s.getStartMark().get();
+                    out.put(new Location(SCALAR_FILE, m.getLine() + 1, m.getColumn() + 1), s.getAnchor().get().getValue());
+                }
+            }
+        } catch (RuntimeException e) {
+            // Not valid YAML: Jackson's pass reports it, with its location.
+        }
+        return out;
     }
 
     private static Location location(JsonParser p, String file) {

@@ -2,24 +2,23 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.labs.run.CheckReport;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.shell.ExitCode;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ExitCode;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Reports;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "check", aliases = "verify", description = {"Verify a step (or the whole lab) on your environment.",
         "In the shell: the current step. From the OS shell: the whole lab."})
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer>, ReachesNodes {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then optionally a step.")
-    List<String> words;
+    @Mixin
+    LabStepWords words;
 
     @Option(names = "--all", description = "Check the whole lab, not only the current step.")
     boolean all;
@@ -34,7 +33,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabArgs a = LabArgs.of(ctx, words);
+        LabArgs a = words.of(ctx);
         LabSession s = a.session();
         boolean whole = a.rest().isEmpty() && (all || !ctx.inRepl());
         CheckReport report = s.check(whole ? List.of() : List.of(a.step()));

@@ -2,13 +2,11 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.checks.CheckKind;
 import io.kubelab.checks.ParamSpec;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
+import io.kubelab.shell.report.Views;
 import io.kubelab.shell.ui.Ui;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,22 +35,7 @@ public final class ChecksCommand implements Callable<Integer> {
                     + String.join(", ", ctx.registry().names()));
         }
         if (json) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (CheckKind k : kinds) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", k.name());
-                m.put("scope", k.scope().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("summary", k.summary());
-                List<Map<String, Object>> params = new ArrayList<>();
-                for (ParamSpec p : k.params()) {
-                    params.add(Map.of("name", p.name(), "type", p.type().word(), "required", p.required(),
-                            "description", p.description()));
-                }
-                m.put("params", params);
-                m.put("example", k.example());
-                out.add(m);
-            }
-            ctx.out().println(Json.write(Map.of("checks", out)));
+            ctx.out().println(Json.write(Views.CheckKinds.of(kinds)));
             return 0;
         }
         Ui ui = ctx.ui();

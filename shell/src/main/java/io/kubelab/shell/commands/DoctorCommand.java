@@ -2,8 +2,8 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.checks.cluster.Kubeconfig;
 import io.kubelab.labs.load.LoadResult;
-import io.kubelab.shell.ShellContext;
-import io.kubelab.shell.Version;
+import io.kubelab.shell.context.ShellContext;
+import io.kubelab.shell.context.Version;
 import io.kubelab.shell.ui.Ui;
 import java.io.File;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class DoctorCommand implements Callable<Integer> {
         row(ui, "java", System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.home") + ")");
         row(ui, "language", ctx.language() + " (LANG=" + ctx.env().getOrDefault("LANG", "") + ")");
         row(ui, "terminal", (ctx.env().interactive() ? "interactive" : "not a terminal") + ", TERM="
-                + ctx.env().getOrDefault("TERM", "") + ", colour " + (ctx.color() ? "on" : "off")
+                + ctx.env().getOrDefault("TERM", "") + ", colour " + (ctx.settings().color() ? "on" : "off")
                 + (ctx.env().get("NO_COLOR") != null ? " (NO_COLOR)" : ""));
         Path state = ctx.stateDir();
         row(ui, "state dir", state + (Files.isDirectory(state) ? (Files.isWritable(state) ? "" : "  (not writable!)")

@@ -3,30 +3,26 @@ package io.kubelab.shell.commands;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.nodes.EnvProbe;
 import io.kubelab.labs.nodes.Nodes;
-import io.kubelab.shell.ExitCode;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ExitCode;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
+import io.kubelab.shell.report.Views;
 import io.kubelab.shell.ui.Ui;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "env", description = {"Probe every host of the inventory at once: reachable, logged in, hostname,",
         "OS, CPUs, memory, and why not. Exit 3 if any host cannot be reached."})
-public final class EnvCommand implements Callable<Integer> {
+public final class EnvCommand implements Callable<Integer>, ReachesNodes {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB]", arity = "0..1", completionCandidates = LabIds.class,
-            description = "Use the inventory remembered for this lab (default: --inventory, or the open lab's).")
-    List<String> words;
+    @Mixin
+    LabWord lab;
 
     @Mixin
     TextOrJson output;
@@ -40,28 +36,11 @@ public final class EnvCommand implements Callable<Integer> {
         boolean json = output.json();
         Path file = inventory();
         List<EnvProbe.Report> reports;
-        try (Nodes nodes = ctx.nodeFactory().open(Optional.of(file))) {
+        try (Nodes nodes = ctx.nodeFactory().open(Optional.of(file), ctx.settings().acceptNewHostKeys())) {
             reports = EnvProbe.probe(nodes, Duration.ofSeconds(20));
         }
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (EnvProbe.Report r : reports) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", r.name());
-                m.put("address", r.address());
-                m.put("reachable", r.reached());
-                m.put("authenticated", r.authenticated());
-                m.put("hostname", r.hostname());
-                m.put("os", r.os());
-                m.put("cpus", r.cpus());
-                m.put("memory_mb", r.memoryMb());
-                m.put("problem", r.problem());
-                rows.add(m);
-            }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("inventory", file.toString());
-            doc.put("hosts", rows);
-            ctx.out().println(Json.write(doc));
+            ctx.out().println(Json.write(Views.Env.of(file.toString(), reports)));
         } else {
             Ui ui = ctx.ui();
             int width = reports.stream().mapToInt(r -> r.name().length()).max().orElse(4);
@@ -82,9 +61,9 @@ public final class EnvCommand implements Callable<Integer> {
 
     /** --inventory, else the inventory remembered for the named (or open) lab. */
     private Path inventory() {
-        String lab = words != null && !words.isEmpty() ? words.get(0)
+        String lab = this.lab.named() != null ? this.lab.named()
                 : ctx.session() != null ? ctx.session().lab().id() : null;
-        return ctx.nodeFactory().inventoryFor(lab, ctx.inventoryOption()).orElseThrow(() ->
+        return ctx.nodeFactory().inventoryFor(lab, ctx.settings().inventory()).orElseThrow(() ->
                 LabException.badInput("which nodes? give the inventory with --inventory FILE (Ansible YAML or INI)"));
     }
 }

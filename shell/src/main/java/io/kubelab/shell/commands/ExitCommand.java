@@ -1,6 +1,6 @@
 package io.kubelab.shell.commands;
 
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

@@ -2,7 +2,7 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,20 +2,18 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "hint", description = "One more hint for the step (each call reveals the next).")
 public final class HintCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then optionally a step.")
-    List<String> words;
+    @Mixin
+    LabStepWords words;
 
     public HintCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -23,7 +21,7 @@ public final class HintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabArgs a = LabArgs.of(ctx, words);
+        LabArgs a = words.of(ctx);
         Step step = a.step();
         LabSession.HintReveal h = a.session().hint(step);
         Ui ui = ctx.ui();

@@ -3,7 +3,7 @@ package io.kubelab.shell.commands;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.model.Step;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import java.util.List;
 
 /**

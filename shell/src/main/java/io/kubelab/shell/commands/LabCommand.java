@@ -1,8 +1,8 @@
 package io.kubelab.shell.commands;
 
-import io.kubelab.shell.GlobalOptions;
-import io.kubelab.shell.ShellContext;
-import io.kubelab.shell.Version;
+import io.kubelab.shell.context.GlobalOptions;
+import io.kubelab.shell.context.ShellContext;
+import io.kubelab.shell.context.Version;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,7 +21,7 @@ public final class LabCommand implements Callable<Integer> {
     public static final List<Class<?>> COMMANDS = List.of(ListCommand.class, StartCommand.class, ShowCommand.class,
             RunCommand.class, CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class,
             BackCommand.class, GotoCommand.class, StatusCommand.class, EnvCommand.class, AnswerCommand.class,
-            ResetCommand.class, ValidateCommand.class, ChecksCommand.class, DoctorCommand.class,
+            ResetCommand.class, ValidateCommand.class, ChecksCommand.class, ActionsCommand.class, DoctorCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class, ExitCommand.class);
 
     private final ShellContext ctx;
@@ -39,6 +39,7 @@ public final class LabCommand implements Callable<Integer> {
         if (ctx.inRepl()) {
             return 0; // an empty line in the REPL
         }
-        return new StartCommand(ctx).openRepl(null);
+        ctx.requestRepl(null);
+        return 0;
     }
 }

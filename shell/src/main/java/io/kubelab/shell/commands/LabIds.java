@@ -1,6 +1,6 @@
 package io.kubelab.shell.commands;
 
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,19 +1,17 @@
 package io.kubelab.shell.commands;
 
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.shell.ShellContext;
-import java.util.List;
+import io.kubelab.shell.context.ShellContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "next", description = "Go to the next step.")
 public final class NextCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB]", arity = "0..1", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab.")
-    List<String> words;
+    @Mixin
+    LabWord lab;
 
     public NextCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -21,7 +19,7 @@ public final class NextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabSession s = LabArgs.of(ctx, words).session();
+        LabSession s = lab.session(ctx);
         if (s.next().isEmpty()) {
             ctx.ui().line(ctx.ui().msg().get("next.last", s.lab().id()));
             return 0;

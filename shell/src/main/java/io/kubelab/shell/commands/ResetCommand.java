@@ -3,23 +3,21 @@ package io.kubelab.shell.commands;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "reset", description = {"Forget your progress in a step (or, with --all, the whole lab).",
         "Only lab's record is reset; nothing in your environment is touched."})
 public final class ResetCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then optionally a step.")
-    List<String> words;
+    @Mixin
+    LabStepWords words;
 
     @Option(names = "--all", description = "Reset every step of the lab.")
     boolean all;
@@ -33,7 +31,7 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabArgs a = LabArgs.of(ctx, words);
+        LabArgs a = words.of(ctx);
         LabSession s = a.session();
         Ui ui = ctx.ui();
         if (all && !a.rest().isEmpty()) {

@@ -6,23 +6,22 @@ import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.run.RunOptions;
 import io.kubelab.labs.run.StepOutcome;
 import io.kubelab.labs.state.StepState;
-import io.kubelab.shell.ExitCode;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ExitCode;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = {"Run a step's commands, then its checks.",
         "In the shell: the current step. From the OS shell: every pending step, in order, until one fails."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ReachesNodes {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then optionally a step.")
-    List<String> words;
+    @Mixin
+    LabStepWords words;
 
     @Option(names = "--dry-run", description = "Print each command per target (secrets masked); run nothing.")
     boolean dryRun;
@@ -43,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabArgs a = LabArgs.of(ctx, words);
+        LabArgs a = words.of(ctx);
         LabSession s = a.session();
         boolean everyStep = a.rest().isEmpty() && (all || !ctx.inRepl());
         List<Step> steps = everyStep ? (dryRun ? s.lab().steps() : s.remaining()) : List.of(a.step());

@@ -1,20 +1,18 @@
 package io.kubelab.shell.commands;
 
 import io.kubelab.labs.model.Step;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "solution", description = "Show the step's solution.")
 public final class SolutionCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then optionally a step.")
-    List<String> words;
+    @Mixin
+    LabStepWords words;
 
     public SolutionCommand(ShellContext ctx) {
         this.ctx = ctx;
@@ -22,7 +20,7 @@ public final class SolutionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabArgs a = LabArgs.of(ctx, words);
+        LabArgs a = words.of(ctx);
         Step step = a.step();
         Ui ui = ctx.ui();
         if (step.solution().isEmpty()) {

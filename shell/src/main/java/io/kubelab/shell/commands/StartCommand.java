@@ -1,8 +1,7 @@
 package io.kubelab.shell.commands;
 
 import io.kubelab.labs.run.LabSession;
-import io.kubelab.shell.ShellContext;
-import io.kubelab.shell.repl.Repl;
+import io.kubelab.shell.context.ShellContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,11 +26,7 @@ public final class StartCommand implements Callable<Integer> {
             StepView.show(ctx, s, s.current());
             return 0;
         }
-        return openRepl(lab);
-    }
-
-    /** Opens the REPL, on a lab when one is named. */
-    public int openRepl(String labId) {
-        return new Repl(ctx).run(labId);
+        ctx.requestRepl(lab);
+        return 0;
     }
 }

@@ -4,26 +4,22 @@ import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.state.StepProgress;
 import io.kubelab.labs.state.StepState;
-import io.kubelab.shell.ExitCode;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ExitCode;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
+import io.kubelab.shell.report.Views;
 import io.kubelab.shell.ui.Ui;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "status", description = "Where you are in a lab: every step and its state. Exit 1 while steps are pending.")
 public final class StatusCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB]", arity = "0..1", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab.")
-    List<String> words;
+    @Mixin
+    LabWord lab;
 
     @Mixin
     TextOrJson output;
@@ -35,30 +31,17 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = output.json();
-        LabSession s = LabArgs.of(ctx, words).session();
+        LabSession s = lab.session(ctx);
         String lang = ctx.language();
         List<Step> pending = s.pending();
         if (json) {
-            List<Map<String, Object>> steps = new ArrayList<>();
-            for (Step step : s.lab().steps()) {
+            List<Views.StepRow> steps = s.lab().steps().stream().map(step -> {
                 StepProgress p = s.progress().step(step.id());
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", step.id());
-                m.put("title", step.title().in(lang));
-                m.put("state", p.state().word());
-                m.put("optional", step.optional());
-                m.put("hints_shown", p.hintsShown());
-                if (step.isQuestion()) {
-                    m.put("answered_correctly", p.correct());
-                }
-                steps.add(m);
-            }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("lab", s.lab().id());
-            doc.put("current", s.current().id());
-            doc.put("pending", pending.stream().map(Step::id).toList());
-            doc.put("steps", steps);
-            ctx.out().println(Json.write(doc));
+                return new Views.StepRow(step.id(), step.title().in(lang), p.state().word(), step.optional(),
+                        p.hintsShown(), step.isQuestion() ? p.correct() : null);
+            }).toList();
+            ctx.out().println(Json.write(new Views.Status(s.lab().id(), s.current().id(),
+                    pending.stream().map(Step::id).toList(), steps)));
         } else {
             Ui ui = ctx.ui();
             ui.line(ui.style().bold(s.lab().title().in(lang)) + ui.style().dim("  (" + s.lab().id() + ")"));

@@ -6,7 +6,7 @@ import io.kubelab.labs.model.Step;
 import io.kubelab.labs.model.Text;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.values.Redactor;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
 import java.util.Map;
 

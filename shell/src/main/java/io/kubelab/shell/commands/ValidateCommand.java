@@ -2,8 +2,8 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.labs.load.LoadResult;
 import io.kubelab.labs.yaml.Problem;
-import io.kubelab.shell.ExitCode;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ExitCode;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;

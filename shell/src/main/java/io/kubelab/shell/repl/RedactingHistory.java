@@ -3,7 +3,7 @@ package io.kubelab.shell.repl;
 import io.kubelab.labs.model.Variable;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.values.Redactor;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

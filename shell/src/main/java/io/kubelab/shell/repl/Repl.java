@@ -4,9 +4,8 @@ import io.kubelab.checks.Status;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.state.StepState;
-import io.kubelab.shell.ExitCode;
-import io.kubelab.shell.LabShell;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ExitCode;
+import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,9 +20,12 @@ import picocli.CommandLine;
  */
 public final class Repl {
     private final ShellContext ctx;
+    private final CommandLine commands;
 
-    public Repl(ShellContext ctx) {
+    /** @param commands the whole command tree, wired to {@code ctx}: each line typed is run by it */
+    public Repl(ShellContext ctx, CommandLine commands) {
         this.ctx = ctx;
+        this.commands = commands;
     }
 
     public int run(String labId) {
@@ -31,8 +33,7 @@ public final class Repl {
             // A bad lab id ends here, before the shell starts, with the usual one line and exit 2.
             ctx.open(labId);
         }
-        CommandLine commands = LabShell.commandLine(ctx);
-        try (LineSource lines = lineSource(commands)) {
+        try (LineSource lines = lineSource()) {
             Ui ui = ctx.ui();
             if (ctx.session() == null) {
                 ui.line(ui.style().bold(ui.msg().get("repl.welcome")));
@@ -73,7 +74,7 @@ public final class Repl {
         return ExitCode.OK;
     }
 
-    private LineSource lineSource(CommandLine commands) {
+    private LineSource lineSource() {
         if (!ctx.env().interactive()) {
             ctx.enterRepl(null);
             return new PipeLines(ctx.env().in());
@@ -85,7 +86,7 @@ public final class Repl {
             throw new LabException(LabException.Kind.STATE, "cannot create " + ctx.stateDir() + ": " + e.getMessage());
         }
         TerminalLines terminal = new TerminalLines(ctx, commands, history);
-        ctx.enterRepl(ctx.canPrompt() ? terminal.prompter() : null);
+        ctx.enterRepl(ctx.settings().canPrompt() ? terminal.prompter() : null);
         return terminal;
     }
 

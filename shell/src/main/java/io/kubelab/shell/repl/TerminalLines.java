@@ -1,7 +1,7 @@
 package io.kubelab.shell.repl;
 
 import io.kubelab.labs.Prompter;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.ShellContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

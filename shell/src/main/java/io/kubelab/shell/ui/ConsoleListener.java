@@ -4,8 +4,8 @@ import io.kubelab.checks.host.OutputListener;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.actions.NodeOutcome;
 import io.kubelab.labs.run.RunListener;
-import io.kubelab.shell.ShellContext;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Shows a running step: each command (redacted) and where it runs before it starts, its output as
@@ -13,20 +13,23 @@ import java.time.Duration;
  * line per host when it ends.
  */
 public final class ConsoleListener implements RunListener {
-    private final ShellContext ctx;
+    private final Supplier<Ui> ui;
+    /** Lines from nodes running at once are printed whole, one at a time. */
+    private final Object lock = new Object();
 
-    public ConsoleListener(ShellContext ctx) {
-        this.ctx = ctx;
+    /** @param ui the terminal as it is now (its width and the learner's language may change between lines) */
+    public ConsoleListener(Supplier<Ui> ui) {
+        this.ui = ui;
     }
 
     private Ui ui() {
-        return ctx.ui();
+        return ui.get();
     }
 
     @Override
     public void commandStarting(Step step, String host, String command) {
         Ui ui = ui();
-        synchronized (ctx) {
+        synchronized (lock) {
             ui.line(ui.style().bold("→ " + where(ui, host)) + " " + ui.style().code(indented(command)));
         }
     }
@@ -34,7 +37,7 @@ public final class ConsoleListener implements RunListener {
     @Override
     public void commandSkipped(Step step, String host, String command, String reason) {
         Ui ui = ui();
-        synchronized (ctx) {
+        synchronized (lock) {
             ui.line(ui.style().dim("- " + ui.msg().get("run.skipped", where(ui, host), firstLine(command), reason)));
         }
     }
@@ -43,7 +46,7 @@ public final class ConsoleListener implements RunListener {
     public void output(String host, OutputListener.Stream stream, String line) {
         Ui ui = ui();
         String prefix = host.equals("local") ? "  " : "  " + host + " | ";
-        synchronized (ctx) {
+        synchronized (lock) {
             ui.line(ui.style().dim(prefix) + line);
         }
     }
@@ -51,7 +54,7 @@ public final class ConsoleListener implements RunListener {
     @Override
     public void stillRunning(String host, String command, Duration elapsed) {
         Ui ui = ui();
-        synchronized (ctx) {
+        synchronized (lock) {
             ui.note(ui.style().dim("  … " + ui.msg().get("run.still-running", where(ui, host), elapsed.toSeconds())));
         }
     }
@@ -60,7 +63,7 @@ public final class ConsoleListener implements RunListener {
     public void commandFinished(Step step, String host, NodeOutcome o) {
         Ui ui = ui();
         String secs = String.format(java.util.Locale.ROOT, "%.1f", o.elapsed().toMillis() / 1000.0);
-        synchronized (ctx) {
+        synchronized (lock) {
             if (o.ok()) {
                 ui.line(ui.style().green("✓ " + ui.msg().get("run.ok", where(ui, host), secs)));
             } else {
@@ -72,7 +75,7 @@ public final class ConsoleListener implements RunListener {
     @Override
     public void planned(Step step, String host, String command, String guard) {
         Ui ui = ui();
-        synchronized (ctx) {
+        synchronized (lock) {
             ui.line("  " + where(ui, host) + ": " + ui.style().code(indented(command))
                     + (guard.isEmpty() ? "" : ui.style().dim("   # " + guard)));
         }
@@ -81,7 +84,7 @@ public final class ConsoleListener implements RunListener {
     @Override
     public void captured(String variable, String shownValue) {
         Ui ui = ui();
-        synchronized (ctx) {
+        synchronized (lock) {
             ui.line(ui.style().dim("  " + ui.msg().get("run.captured", variable, shownValue)));
         }
     }

@@ -2,9 +2,9 @@ package io.kubelab.shell.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kubelab.shell.Environment;
-import io.kubelab.shell.GlobalOptions;
-import io.kubelab.shell.ShellContext;
+import io.kubelab.shell.context.Environment;
+import io.kubelab.shell.context.GlobalOptions;
+import io.kubelab.shell.context.ShellContext;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

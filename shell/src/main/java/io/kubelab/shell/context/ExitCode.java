@@ -1,4 +1,4 @@
-package io.kubelab.shell;
+package io.kubelab.shell.context;
 
 import io.kubelab.labs.LabException;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package io.kubelab.shell;
+package io.kubelab.shell.context;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;

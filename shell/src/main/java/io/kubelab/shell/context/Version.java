@@ -1,4 +1,4 @@
-package io.kubelab.shell;
+package io.kubelab.shell.context;
 
 import picocli.CommandLine.IVersionProvider;
 

@@ -1,0 +1,89 @@
+package io.kubelab.shell.context;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import io.kubelab.labs.LabException;
+import io.kubelab.shell.ui.Messages;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every command takes (`lab check minikube --lang zh-CN` and `lab --lang zh-CN check
+ * minikube` alike), as picocli fills them; {@link #settings} makes them into immutable settings.
+ */
+public final class GlobalOptions {
+
+    public enum ColorMode { auto, always, never }
+
+    @Option(scope = ScopeType.INHERIT, names = "--lang", paramLabel = "en|zh-CN", description = "Language: en or zh-CN (default: from LANG).",
+            completionCandidates = Languages.class)
+    private String language;
+
+    @Option(scope = ScopeType.INHERIT, names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
+            description = "Colour: auto (only on a terminal, and not with NO_COLOR), always, never.")
+    private ColorMode color = ColorMode.auto;
+
+    @Option(scope = ScopeType.INHERIT, names = "--no-input", description = "Never ask anything (also when stdin is not a terminal).")
+    private boolean noInput;
+
+    @Option(scope = ScopeType.INHERIT, names = "--set", paramLabel = "NAME=VALUE", description = "Set a lab variable (repeatable).",
+            mapFallbackValue = "")
+    private Map<String, String> sets = new LinkedHashMap<>();
+
+    @Option(scope = ScopeType.INHERIT, names = "--state-dir", paramLabel = "DIR",
+            description = "Where progress, transcripts and history are kept (default: $XDG_STATE_HOME/kubelab).")
+    private Path stateDir;
+
+    @Option(scope = ScopeType.INHERIT, names = "--debug", description = "Show stack traces of internal errors.")
+    private boolean debug;
+
+    @Option(scope = ScopeType.INHERIT, names = {"-i", "--inventory"}, paramLabel = "FILE",
+            description = "Your nodes: an Ansible inventory (YAML or INI). Remembered per lab once given.")
+    private Path inventory;
+
+    @Option(scope = ScopeType.INHERIT, names = "--accept-new-host-keys",
+            description = "Accept and remember host keys never seen before without asking (a changed key is always refused).")
+    private boolean acceptNewHostKeys;
+
+    /** Refuses option values picocli cannot check itself; called before any command runs. */
+    public void validate() {
+        if (language != null && !Languages.ALL.contains(language)) {
+            throw LabException.badInput("--lang must be en or zh-CN, not '" + language + "'");
+        }
+    }
+
+    /** The settings these options give in {@code env}. Never fails: an unknown --lang, refused by {@link #validate}, reads as unset. */
+    public Settings settings(Environment env) {
+        String lang = language != null && Languages.ALL.contains(language) ? language
+                : Messages.languageFromLocale(env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG"))));
+        boolean colour = switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> env.interactive() && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
+        };
+        return new Settings(lang, colour, !noInput && env.interactive(), sets, stateDir(env), debug,
+                Optional.ofNullable(inventory), acceptNewHostKeys);
+    }
+
+    private Path stateDir(Environment env) {
+        if (stateDir != null) {
+            return stateDir.toAbsolutePath();
+        }
+        String xdg = env.get("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "kubelab");
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state", "kubelab");
+    }
+
+    /** Completion candidates for --lang. */
+    public static final class Languages extends java.util.ArrayList<String> {
+        static final java.util.List<String> ALL = java.util.List.of("en", "zh-CN");
+
+        public Languages() {
+            super(ALL);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.kubelab.shell.context;
+
+import io.kubelab.checks.CheckRegistry;
+import io.kubelab.checks.host.Cancellation;
+import io.kubelab.labs.Prompter;
+import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.labs.load.LabCatalog;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.nodes.NodeFactory;
+import io.kubelab.labs.nodes.NodeSettings;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.run.SessionConfig;
+import io.kubelab.shell.ui.ConsoleListener;
+import io.kubelab.shell.ui.ConsolePrompter;
+import io.kubelab.shell.ui.Messages;
+import io.kubelab.shell.ui.Style;
+import io.kubelab.shell.ui.Ui;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of `lab`: its environment, the settings of the command line being run, the registries
+ * and catalog, and (in the REPL) the lab that stays open across lines. Commands get it from the
+ * factory; nothing here is static.
+ */
+public final class ShellContext {
+    private final Environment env;
+    private final GlobalOptions options;
+    private final CheckRegistry registry;
+    private final ActionRegistry actions = ActionRegistry.standard();
+    private final LabCatalog catalog;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final OpenLab openLab;
+    private final ReplState repl = new ReplState();
+    /** Asks through whichever prompter is current (the REPL's line editor once it runs). */
+    private final Prompter asker = new Prompter() {
+        @Override
+        public Optional<String> ask(String question, boolean secret) {
+            return prompter().ask(question, secret);
+        }
+
+        @Override
+        public Optional<Boolean> confirm(String question) {
+            return prompter().confirm(question);
+        }
+    };
+    private NodeFactory nodeFactory;
+
+    public ShellContext(Environment env, GlobalOptions options) {
+        this.env = env;
+        this.options = options;
+        this.registry = CheckRegistry.standard(env.variables());
+        this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry, actions, env.workingDirectory());
+        this.out = new PrintWriter(env.out(), true, StandardCharsets.UTF_8);
+        this.err = new PrintWriter(env.err(), true, StandardCharsets.UTF_8);
+        this.openLab = new OpenLab(catalog::load, new OpenLab.SessionMaker() {
+            @Override
+            public LabSession open(Lab lab, Optional<Path> inventory) {
+                return newSession(lab, inventory);
+            }
+
+            @Override
+            public Optional<Path> inventoryFor(String lab, Optional<Path> inventory) {
+                return nodeFactory().inventoryFor(lab, inventory);
+            }
+        });
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    /** The global options as picocli fills them for the command line being run. */
+    public GlobalOptions options() {
+        return options;
+    }
+
+    /** The settings of the command line being run. */
+    public Settings settings() {
+        return options.settings(env);
+    }
+
+    public CheckRegistry registry() {
+        return registry;
+    }
+
+    public ActionRegistry actions() {
+        return actions;
+    }
+
+    public LabCatalog catalog() {
+        return catalog;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public String language() {
+        return settings().language();
+    }
+
+    public Path stateDir() {
+        return settings().stateDir();
+    }
+
+    public Messages messages() {
+        return new Messages(language());
+    }
+
+    public Ui ui() {
+        return new Ui(out, err, new Style(settings().color()), messages(), Math.min(repl.columns(env), 120));
+    }
+
+    public List<String> labIds() {
+        return catalog.bundledIds();
+    }
+
+    // ---- the lab being worked on ----
+
+    public LabSession session() {
+        return openLab.session();
+    }
+
+    /** Opens a lab (closing the one before), at the step where the learner left off. */
+    public LabSession open(String idOrPath) {
+        return openLab.open(idOrPath, settings().inventory());
+    }
+
+    /** The lab a command works on: the REPL's open lab, or the one named on the OS command line. */
+    public LabSession sessionFor(String labId) {
+        return openLab.sessionFor(labId, settings().inventory());
+    }
+
+    public void closeSession() {
+        openLab.close();
+    }
+
+    private LabSession newSession(Lab lab, Optional<Path> inventory) {
+        Settings s = settings();
+        NodeFactory nodes = nodeFactory();
+        SessionConfig config = new SessionConfig(s.stateDir(), env.variables(), s.language(), s.sets(), asker,
+                new ConsoleListener(this::ui), registry, null);
+        return new LabSession(lab, config, nodes.open(nodes.inventoryFor(lab.id(), inventory), s.acceptNewHostKeys()));
+    }
+
+    /** How this run reaches the learner's machines; made on first use and kept, so SSH is prepared once. */
+    public NodeFactory nodeFactory() {
+        if (nodeFactory == null) {
+            nodeFactory = new NodeFactory(new NodeSettings(env.variables(), env.workingDirectory(), stateDir(), asker));
+        }
+        return nodeFactory;
+    }
+
+    // ---- asking, and the REPL ----
+
+    public Prompter prompter() {
+        if (!settings().canPrompt()) {
+            return Prompter.NONE;
+        }
+        return repl.prompter().orElseGet(ConsolePrompter::new);
+    }
+
+    public boolean inRepl() {
+        return repl.active();
+    }
+
+    public void enterRepl(Prompter replPrompter) {
+        repl.enter(replPrompter);
+    }
+
+    /** Asks the program to open the REPL (on {@code lab} when not null) once this command returns. */
+    public void requestRepl(String lab) {
+        repl.request(lab);
+    }
+
+    /** The REPL a command asked for: empty when none; a present empty string means no lab. */
+    public Optional<String> replRequested() {
+        return repl.requested();
+    }
+
+    public void requestExit() {
+        repl.requestExit();
+    }
+
+    public boolean exitRequested() {
+        return repl.exitRequested();
+    }
+
+    public void setColumns(int columns) {
+        repl.setColumns(columns);
+    }
+
+    /** The cancel signal of the command now running, ended by Ctrl-C in the REPL. */
+    public Cancellation startRunning() {
+        return repl.startRunning();
+    }
+
+    public void cancelRunning() {
+        repl.cancelRunning();
+    }
+
+    public void doneRunning() {
+        repl.doneRunning();
+    }
+}
