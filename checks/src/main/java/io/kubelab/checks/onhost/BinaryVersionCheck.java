@@ -5,7 +5,6 @@ import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.Version;
-import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 import java.util.Optional;
 
@@ -25,29 +24,25 @@ public record BinaryVersionCheck(String binary, Version min, String versionComma
         // One round trip: where the binary is, then what it says its version is.
         String probe = "command -v " + Shell.quote(binary) + " && { " + versionCommand + "; } 2>&1";
         String evidence = HostProbe.evidence(ctx.host(), versionCommand);
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, probe);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        String[] lines = r.stdout().strip().split("\n", 2);
-        if (r.stdout().isBlank() || !lines[0].contains("/")) {
-            return CheckResult.fail(expected, binary + " not found on PATH", evidence, known.installHint());
-        }
-        String path = lines[0].strip();
-        String said = lines.length > 1 ? lines[1].strip() : "";
-        Optional<Version> found = Version.find(said);
-        if (found.isEmpty()) {
-            return new CheckResult(min == null ? io.kubelab.checks.Status.PASS : io.kubelab.checks.Status.FAIL,
-                    expected, binary + " at " + path + ", but its version output had no version: "
-                    + firstLine(said), evidence, min == null ? "" : "run `" + versionCommand + "` to see why");
-        }
-        String observed = binary + " " + found.get() + " at " + path;
-        if (min != null && found.get().compareTo(min) < 0) {
-            return CheckResult.fail(expected, observed, evidence, "upgrade " + binary + ": " + known.installHint());
-        }
-        return CheckResult.pass(expected, observed, evidence);
+        return HostProbe.run(ctx, probe, r -> {
+            String[] lines = r.stdout().strip().split("\n", 2);
+            if (r.stdout().isBlank() || !lines[0].contains("/")) {
+                return CheckResult.fail(expected, binary + " not found on PATH", evidence, known.installHint());
+            }
+            String path = lines[0].strip();
+            String said = lines.length > 1 ? lines[1].strip() : "";
+            Optional<Version> found = Version.find(said);
+            if (found.isEmpty()) {
+                return new CheckResult(min == null ? io.kubelab.checks.Status.PASS : io.kubelab.checks.Status.FAIL,
+                        expected, binary + " at " + path + ", but its version output had no version: "
+                        + firstLine(said), evidence, min == null ? "" : "run `" + versionCommand + "` to see why");
+            }
+            String observed = binary + " " + found.get() + " at " + path;
+            if (min != null && found.get().compareTo(min) < 0) {
+                return CheckResult.fail(expected, observed, evidence, "upgrade " + binary + ": " + known.installHint());
+            }
+            return CheckResult.pass(expected, observed, evidence);
+        });
     }
 
     private static String firstLine(String s) {

@@ -4,7 +4,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import java.util.regex.Pattern;
 
 /** A command exits with the expected status and, optionally, its output matches a pattern. */
@@ -20,24 +19,20 @@ public record CommandCheck(String command, int exit, Pattern match) implements C
     public CheckResult run(CheckContext ctx) {
         String expected = "exit status " + exit + (match == null ? "" : " and output matching /" + match.pattern() + "/");
         String evidence = HostProbe.evidence(ctx.host(), command);
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, command);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        String tail = r.tail(5);
-        if (r.exitCode() != exit) {
-            return CheckResult.fail(expected, "exit status " + r.exitCode() + (tail.isEmpty() ? "" : ": " + tail),
-                    evidence, "run `" + command + "` yourself and read its message");
-        }
-        if (match != null && !match.matcher(r.output()).find()) {
-            return CheckResult.fail(expected, "output did not match: " + (tail.isEmpty() ? "(no output)" : tail),
-                    evidence, "");
-        }
-        String out = r.output().strip();
-        return CheckResult.pass(expected, "exit status " + r.exitCode() + (out.isEmpty() ? "" : ": " + firstLine(out)),
-                evidence);
+        return HostProbe.run(ctx, command, r -> {
+            String tail = r.tail(5);
+            if (r.exitCode() != exit) {
+                return CheckResult.fail(expected, "exit status " + r.exitCode() + (tail.isEmpty() ? "" : ": " + tail),
+                        evidence, "run `" + command + "` yourself and read its message");
+            }
+            if (match != null && !match.matcher(r.output()).find()) {
+                return CheckResult.fail(expected, "output did not match: " + (tail.isEmpty() ? "(no output)" : tail),
+                        evidence, "");
+            }
+            String out = r.output().strip();
+            return CheckResult.pass(expected, "exit status " + r.exitCode() + (out.isEmpty() ? "" : ": " + firstLine(out)),
+                    evidence);
+        });
     }
 
     private static String firstLine(String s) {

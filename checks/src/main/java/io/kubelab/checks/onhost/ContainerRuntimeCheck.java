@@ -4,7 +4,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 
 /** The container runtime's socket exists and the runtime answers on it (as kubeadm's CRI preflight asks). */
@@ -23,30 +22,26 @@ public record ContainerRuntimeCheck(String socket) implements Check {
                 + "if command -v crictl >/dev/null; then crictl --runtime-endpoint unix://" + socket + " version 2>&1; "
                 + "elif command -v ctr >/dev/null; then ctr --address " + s + " version 2>&1; else echo notools; fi";
         String evidence = HostProbe.evidence(ctx.host(), "crictl --runtime-endpoint unix://" + socket + " version");
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, probe);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        String out = r.stdout().strip();
-        if (out.equals("nosocket")) {
-            return CheckResult.fail(expected, "no socket at " + socket, evidence,
-                    "install and start containerd: sudo systemctl enable --now containerd");
-        }
-        if (out.equals("notools")) {
-            return CheckResult.warn(expected, "the socket exists; no crictl or ctr to ask it", evidence,
-                    "install cri-tools (crictl) to see the runtime answer");
-        }
-        if (r.exitCode() == 0 && (out.contains("RuntimeVersion") || out.contains("Server:"))) {
-            // crictl names the runtime; ctr only prints versions.
-            boolean crictl = out.contains("RuntimeVersion");
-            String version = out.lines().map(String::strip).filter(l -> crictl
-                    ? l.startsWith("RuntimeName") || l.startsWith("RuntimeVersion") : l.startsWith("Version"))
-                    .reduce((a, b) -> a + ", " + b).orElse(out);
-            return CheckResult.pass(expected, version, evidence);
-        }
-        return CheckResult.fail(expected, "the runtime did not answer: " + r.tail(2), evidence,
-                "sudo systemctl restart containerd; `journalctl -u containerd` tells why it fails");
+        return HostProbe.run(ctx, probe, r -> {
+            String out = r.stdout().strip();
+            if (out.equals("nosocket")) {
+                return CheckResult.fail(expected, "no socket at " + socket, evidence,
+                        "install and start containerd: sudo systemctl enable --now containerd");
+            }
+            if (out.equals("notools")) {
+                return CheckResult.warn(expected, "the socket exists; no crictl or ctr to ask it", evidence,
+                        "install cri-tools (crictl) to see the runtime answer");
+            }
+            if (r.exitCode() == 0 && (out.contains("RuntimeVersion") || out.contains("Server:"))) {
+                // crictl names the runtime; ctr only prints versions.
+                boolean crictl = out.contains("RuntimeVersion");
+                String version = out.lines().map(String::strip).filter(l -> crictl
+                        ? l.startsWith("RuntimeName") || l.startsWith("RuntimeVersion") : l.startsWith("Version"))
+                        .reduce((a, b) -> a + ", " + b).orElse(out);
+                return CheckResult.pass(expected, version, evidence);
+            }
+            return CheckResult.fail(expected, "the runtime did not answer: " + r.tail(2), evidence,
+                    "sudo systemctl restart containerd; `journalctl -u containerd` tells why it fails");
+        });
     }
 }

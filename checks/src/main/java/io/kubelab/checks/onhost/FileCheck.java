@@ -4,7 +4,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,36 +38,32 @@ public record FileCheck(String path, String mode, String owner, Pattern content)
         String q = Shell.quote(path);
         String probe = "stat -c '%a %U:%G %F' -- " + q + (content == null ? "" : " && cat -- " + q);
         String evidence = HostProbe.evidence(ctx.host(), "stat " + path);
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, probe);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        if (r.exitCode() != 0) {
-            String why = r.stderr().contains("No such file") ? path + " does not exist"
-                    : r.stderr().contains("Permission denied") ? "permission denied reading " + path : r.tail(2);
-            return r.stderr().contains("Permission denied")
-                    ? CheckResult.error(expected, why, evidence, "run lab with a user that can read it, or ansible_become")
-                    : CheckResult.fail(expected, why, evidence, "");
-        }
-        String[] lines = r.stdout().split("\n", 2);
-        String[] stat = lines[0].split(" ", 3);
-        String haveMode = stat[0];
-        String haveOwner = stat[1];
-        String observed = path + ": mode " + haveMode + ", owner " + haveOwner + ", " + stat[2];
-        List<String> wrong = new ArrayList<>();
-        if (!mode.isEmpty() && !mode.equals(haveMode)) {
-            wrong.add("chmod " + mode + " " + path);
-        }
-        if (!owner.isEmpty() && !(owner.contains(":") ? owner.equals(haveOwner) : haveOwner.startsWith(owner + ":"))) {
-            wrong.add("chown " + owner + " " + path);
-        }
-        if (content != null && !content.matcher(lines.length > 1 ? lines[1] : "").find()) {
-            observed += "; its content does not match";
-            wrong.add("look at its content: cat " + path);
-        }
-        return wrong.isEmpty() ? CheckResult.pass(expected, observed, evidence)
-                : CheckResult.fail(expected, observed, evidence, String.join("; ", wrong));
+        return HostProbe.run(ctx, probe, r -> {
+            if (r.exitCode() != 0) {
+                String why = r.stderr().contains("No such file") ? path + " does not exist"
+                        : r.stderr().contains("Permission denied") ? "permission denied reading " + path : r.tail(2);
+                return r.stderr().contains("Permission denied")
+                        ? CheckResult.error(expected, why, evidence, "run lab with a user that can read it, or ansible_become")
+                        : CheckResult.fail(expected, why, evidence, "");
+            }
+            String[] lines = r.stdout().split("\n", 2);
+            String[] stat = lines[0].split(" ", 3);
+            String haveMode = stat[0];
+            String haveOwner = stat[1];
+            String observed = path + ": mode " + haveMode + ", owner " + haveOwner + ", " + stat[2];
+            List<String> wrong = new ArrayList<>();
+            if (!mode.isEmpty() && !mode.equals(haveMode)) {
+                wrong.add("chmod " + mode + " " + path);
+            }
+            if (!owner.isEmpty() && !(owner.contains(":") ? owner.equals(haveOwner) : haveOwner.startsWith(owner + ":"))) {
+                wrong.add("chown " + owner + " " + path);
+            }
+            if (content != null && !content.matcher(lines.length > 1 ? lines[1] : "").find()) {
+                observed += "; its content does not match";
+                wrong.add("look at its content: cat " + path);
+            }
+            return wrong.isEmpty() ? CheckResult.pass(expected, observed, evidence)
+                    : CheckResult.fail(expected, observed, evidence, String.join("; ", wrong));
+        });
     }
 }

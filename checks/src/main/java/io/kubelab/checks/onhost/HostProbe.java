@@ -7,11 +7,25 @@ import io.kubelab.checks.host.Host;
 import io.kubelab.checks.host.HostUnreachableException;
 
 /**
- * Runs one probe command for a host check, turning "could not run it at all" into an error
- * result that names the host, so every host check reports unreachable hosts the same way.
+ * Runs one probe command for a host check, turning "could not run it at all" (unreachable,
+ * timed out, cancelled) into an error result that names the host, so every host check reports
+ * those the same way. The callback form mirrors how cluster checks ask the API.
  */
 final class HostProbe {
     private HostProbe() {
+    }
+
+    /** What a check makes of a probe's output. */
+    @FunctionalInterface
+    interface Body {
+        CheckResult apply(ExecResult r);
+    }
+
+    /** A probe's output, or the error result to report as it is when the probe could not run. */
+    record Answer(ExecResult result, CheckResult failure) {
+        boolean failed() {
+            return failure != null;
+        }
     }
 
     /** Where a command ran, for the evidence line. */
@@ -19,32 +33,25 @@ final class HostProbe {
         return "on " + host.name() + (host.name().equals("local") ? "" : " (" + host.address() + ")") + ": " + command;
     }
 
-    static ExecResult run(CheckContext ctx, String command) throws ProbeFailed {
-        try {
-            ExecResult r = ctx.host().exec(command, ctx.timeout());
-            if (r.outcome() == ExecResult.Outcome.TIMED_OUT) {
-                throw new ProbeFailed(CheckResult.error("an answer within " + ctx.timeout().toSeconds() + "s",
-                        "no answer: the command timed out", evidence(ctx.host(), command),
-                        "the host is slow or the command waits for input; run it by hand to see"));
-            }
-            if (r.outcome() == ExecResult.Outcome.CANCELLED) {
-                throw new ProbeFailed(CheckResult.error("", "cancelled", evidence(ctx.host(), command), ""));
-            }
-            return r;
-        } catch (HostUnreachableException e) {
-            throw new ProbeFailed(CheckResult.error("host " + ctx.host().name() + " reachable", e.getMessage(),
-                    evidence(ctx.host(), command),
-                    "check that the host is up and that `lab env` can reach it"));
-        }
+    /** Runs {@code command} and gives its output to {@code body}; an error result when it could not run. */
+    static CheckResult run(CheckContext ctx, String command, Body body) {
+        Answer a = ask(ctx, command);
+        return a.failed() ? a.failure() : body.apply(a.result());
     }
 
-    /** Carries the error result out of a probe. */
-    static final class ProbeFailed extends Exception {
-        final CheckResult result;
-
-        ProbeFailed(CheckResult result) {
-            super(result.observed(), null, false, false);
-            this.result = result;
+    static Answer ask(CheckContext ctx, String command) {
+        try {
+            ExecResult r = ctx.host().exec(command, ctx.timeout());
+            return switch (r.outcome()) {
+                case TIMED_OUT -> new Answer(null, CheckResult.error("an answer within " + ctx.timeout().toSeconds() + "s",
+                        "no answer: the command timed out", evidence(ctx.host(), command),
+                        "the host is slow or the command waits for input; run it by hand to see"));
+                case CANCELLED -> new Answer(null, CheckResult.error("", "cancelled", evidence(ctx.host(), command), ""));
+                case EXITED -> new Answer(r, null);
+            };
+        } catch (HostUnreachableException e) {
+            return new Answer(null, CheckResult.error("host " + ctx.host().name() + " reachable", e.getMessage(),
+                    evidence(ctx.host(), command), "check that the host is up and that `lab env` can reach it"));
         }
     }
 }

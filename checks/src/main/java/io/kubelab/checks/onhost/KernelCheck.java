@@ -4,7 +4,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +22,25 @@ public final class KernelCheck {
         @Override
         public CheckResult run(CheckContext ctx) {
             String evidence = HostProbe.evidence(ctx.host(), "cat " + swaps);
-            ExecResult r;
-            try {
-                r = HostProbe.run(ctx, "cat " + Shell.quote(swaps) + "; grep -nE '^[^#].*\\sswap\\s' /etc/fstab 2>/dev/null | sed 's/^/fstab:/'");
-            } catch (HostProbe.ProbeFailed e) {
-                return e.result;
-            }
-            List<String> devices = new ArrayList<>();
-            List<String> fstab = new ArrayList<>();
-            for (String line : r.stdout().split("\n")) {
-                if (line.startsWith("fstab:")) {
-                    fstab.add(line.substring(6));
-                } else if (!line.isBlank() && !line.startsWith("Filename")) {
-                    devices.add(line.trim().split("\\s+")[0]);
+            return HostProbe.run(ctx, "cat " + Shell.quote(swaps) + "; grep -nE '^[^#].*\\sswap\\s' /etc/fstab 2>/dev/null | sed 's/^/fstab:/'", r -> {
+                List<String> devices = new ArrayList<>();
+                List<String> fstab = new ArrayList<>();
+                for (String line : r.stdout().split("\n")) {
+                    if (line.startsWith("fstab:")) {
+                        fstab.add(line.substring(6));
+                    } else if (!line.isBlank() && !line.startsWith("Filename")) {
+                        devices.add(line.trim().split("\\s+")[0]);
+                    }
                 }
-            }
-            if (devices.isEmpty()) {
-                return CheckResult.pass("swap off", "no swap in use", evidence);
-            }
-            String hint = "sudo swapoff -a" + (fstab.isEmpty() ? "" : "; and remove (or comment out) the swap line of "
-                    + "/etc/fstab so it stays off after a reboot: line " + String.join(", line ", fstab));
-            String observed = "swap in use: " + String.join(", ", devices);
-            return failOnSwap ? CheckResult.fail("swap off", observed, evidence, hint)
-                    : CheckResult.warn("swap off", observed, evidence, hint);
+                if (devices.isEmpty()) {
+                    return CheckResult.pass("swap off", "no swap in use", evidence);
+                }
+                String hint = "sudo swapoff -a" + (fstab.isEmpty() ? "" : "; and remove (or comment out) the swap line of "
+                        + "/etc/fstab so it stays off after a reboot: line " + String.join(", line ", fstab));
+                String observed = "swap in use: " + String.join(", ", devices);
+                return failOnSwap ? CheckResult.fail("swap off", observed, evidence, hint)
+                        : CheckResult.warn("swap off", observed, evidence, hint);
+            });
         }
     }
 
@@ -60,21 +55,17 @@ public final class KernelCheck {
             String path = "/proc/sys/" + key.replace('.', '/');
             String expected = key + " = " + value;
             String evidence = HostProbe.evidence(ctx.host(), "cat " + path);
-            ExecResult r;
-            try {
-                r = HostProbe.run(ctx, "cat " + Shell.quote(path));
-            } catch (HostProbe.ProbeFailed e) {
-                return e.result;
-            }
-            if (r.exitCode() != 0) {
-                return CheckResult.fail(expected, key + " does not exist here (" + r.tail(1) + ")", evidence,
-                        key.startsWith("net.bridge") ? "sudo modprobe br_netfilter (it provides " + key + ")" : "");
-            }
-            String have = r.stdout().strip().replaceAll("\\s+", " ");
-            String fix = "sudo sysctl -w " + key + "=" + value + "; and add `" + key + " = " + value
-                    + "` to /etc/sysctl.d/k8s.conf so it stays after a reboot";
-            return have.equals(value) ? CheckResult.pass(expected, key + " = " + have, evidence)
-                    : CheckResult.fail(expected, key + " = " + have, evidence, fix);
+            return HostProbe.run(ctx, "cat " + Shell.quote(path), r -> {
+                if (r.exitCode() != 0) {
+                    return CheckResult.fail(expected, key + " does not exist here (" + r.tail(1) + ")", evidence,
+                            key.startsWith("net.bridge") ? "sudo modprobe br_netfilter (it provides " + key + ")" : "");
+                }
+                String have = r.stdout().strip().replaceAll("\\s+", " ");
+                String fix = "sudo sysctl -w " + key + "=" + value + "; and add `" + key + " = " + value
+                        + "` to /etc/sysctl.d/k8s.conf so it stays after a reboot";
+                return have.equals(value) ? CheckResult.pass(expected, key + " = " + have, evidence)
+                        : CheckResult.fail(expected, key + " = " + have, evidence, fix);
+            });
         }
     }
 
@@ -92,20 +83,16 @@ public final class KernelCheck {
         public CheckResult run(CheckContext ctx) {
             String expected = "modules loaded: " + String.join(", ", modules);
             String evidence = HostProbe.evidence(ctx.host(), "cat /proc/modules; ls /sys/module");
-            ExecResult r;
-            try {
-                r = HostProbe.run(ctx, "cut -d' ' -f1 /proc/modules; ls /sys/module");
-            } catch (HostProbe.ProbeFailed e) {
-                return e.result;
-            }
-            List<String> loaded = List.of(r.stdout().split("\n"));
-            List<String> missing = modules.stream().filter(m -> !loaded.contains(m)).toList();
-            if (missing.isEmpty()) {
-                return CheckResult.pass(expected, "loaded: " + String.join(", ", modules), evidence);
-            }
-            return CheckResult.fail(expected, "not loaded: " + String.join(", ", missing), evidence,
-                    "sudo modprobe " + String.join(" && sudo modprobe ", missing) + "; and list them in "
-                            + "/etc/modules-load.d/k8s.conf so they load at boot");
+            return HostProbe.run(ctx, "cut -d' ' -f1 /proc/modules; ls /sys/module", r -> {
+                List<String> loaded = List.of(r.stdout().split("\n"));
+                List<String> missing = modules.stream().filter(m -> !loaded.contains(m)).toList();
+                if (missing.isEmpty()) {
+                    return CheckResult.pass(expected, "loaded: " + String.join(", ", modules), evidence);
+                }
+                return CheckResult.fail(expected, "not loaded: " + String.join(", ", missing), evidence,
+                        "sudo modprobe " + String.join(" && sudo modprobe ", missing) + "; and list them in "
+                                + "/etc/modules-load.d/k8s.conf so they load at boot");
+            });
         }
     }
 
@@ -118,19 +105,15 @@ public final class KernelCheck {
         @Override
         public CheckResult run(CheckContext ctx) {
             String evidence = HostProbe.evidence(ctx.host(), "stat -fc %T /sys/fs/cgroup");
-            ExecResult r;
-            try {
-                r = HostProbe.run(ctx, "stat -fc %T /sys/fs/cgroup");
-            } catch (HostProbe.ProbeFailed e) {
-                return e.result;
-            }
-            String fs = r.stdout().strip();
-            if (fs.equals("cgroup2fs")) {
-                return CheckResult.pass("cgroup v2", "cgroup v2 (cgroup2fs)", evidence);
-            }
-            return CheckResult.fail("cgroup v2", fs.equals("tmpfs") ? "cgroup v1 (tmpfs with per-controller mounts)"
-                    : "unexpected: " + fs, evidence, "boot with systemd.unified_cgroup_hierarchy=1 (or use a current "
-                    + "distribution: Debian 11+, Ubuntu 21.10+, RHEL 9 use cgroup v2)");
+            return HostProbe.run(ctx, "stat -fc %T /sys/fs/cgroup", r -> {
+                String fs = r.stdout().strip();
+                if (fs.equals("cgroup2fs")) {
+                    return CheckResult.pass("cgroup v2", "cgroup v2 (cgroup2fs)", evidence);
+                }
+                return CheckResult.fail("cgroup v2", fs.equals("tmpfs") ? "cgroup v1 (tmpfs with per-controller mounts)"
+                        : "unexpected: " + fs, evidence, "boot with systemd.unified_cgroup_hierarchy=1 (or use a current "
+                        + "distribution: Debian 11+, Ubuntu 21.10+, RHEL 9 use cgroup v2)");
+            });
         }
     }
 }

@@ -48,12 +48,11 @@ public record MinikubeDriverCheck(String required) implements Check {
                 continue;
             }
             probes.add(d.probe());
-            ExecResult r;
-            try {
-                r = HostProbe.run(ctx, d.probe() + " 2>&1");
-            } catch (HostProbe.ProbeFailed e) {
-                return e.result;
+            HostProbe.Answer a = HostProbe.ask(ctx, d.probe() + " 2>&1");
+            if (a.failed()) {
+                return a.failure();
             }
+            ExecResult r = a.result();
             String said = r.stdout().strip();
             if (r.ok() && !said.isEmpty()) {
                 String version = said.split("\n", 2)[0];

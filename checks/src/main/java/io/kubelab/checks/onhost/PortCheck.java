@@ -5,7 +5,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,35 +48,31 @@ public record PortCheck(List<Integer> ports, boolean wantListening) implements C
         String expected = "port" + (ports.size() > 1 ? "s " : " ") + join(ports) + (wantListening ? " listening" : " free");
         String probe = "ss -Hltnp 2>/dev/null || ss -Hltn";
         String evidence = HostProbe.evidence(ctx.host(), "ss -ltnp");
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, probe);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        if (r.exitCode() != 0) {
-            return CheckResult.error(expected, "ss did not answer: " + r.tail(2), evidence, "install iproute2");
-        }
-        List<String> listening = new ArrayList<>();
-        List<String> notListening = new ArrayList<>();
-        for (int port : ports) {
-            String holder = holder(r.stdout(), port);
-            if (holder != null) {
-                listening.add(port + (holder.isEmpty() ? "" : " (" + holder + ")"));
-            } else {
-                notListening.add(String.valueOf(port));
+        return HostProbe.run(ctx, probe, r -> {
+            if (r.exitCode() != 0) {
+                return CheckResult.error(expected, "ss did not answer: " + r.tail(2), evidence, "install iproute2");
             }
-        }
-        if (wantListening) {
-            String observed = notListening.isEmpty() ? "listening: " + String.join(", ", listening)
-                    : "nothing listens on " + String.join(", ", notListening);
-            return notListening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
-                    : CheckResult.fail(expected, observed, evidence, "is the component that serves it running?");
-        }
-        String observed = listening.isEmpty() ? "free: " + join(ports) : "in use: " + String.join(", ", listening);
-        return listening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
-                : CheckResult.fail(expected, observed, evidence,
-                "stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)");
+            List<String> listening = new ArrayList<>();
+            List<String> notListening = new ArrayList<>();
+            for (int port : ports) {
+                String holder = holder(r.stdout(), port);
+                if (holder != null) {
+                    listening.add(port + (holder.isEmpty() ? "" : " (" + holder + ")"));
+                } else {
+                    notListening.add(String.valueOf(port));
+                }
+            }
+            if (wantListening) {
+                String observed = notListening.isEmpty() ? "listening: " + String.join(", ", listening)
+                        : "nothing listens on " + String.join(", ", notListening);
+                return notListening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
+                        : CheckResult.fail(expected, observed, evidence, "is the component that serves it running?");
+            }
+            String observed = listening.isEmpty() ? "free: " + join(ports) : "in use: " + String.join(", ", listening);
+            return listening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
+                    : CheckResult.fail(expected, observed, evidence,
+                    "stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)");
+        });
     }
 
     /** The process listening on {@code port} ("" when ss cannot name it), or null when none. */

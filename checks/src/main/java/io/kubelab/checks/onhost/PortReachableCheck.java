@@ -4,7 +4,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 
 /** A TCP port of another host can be reached from this one (e.g. a worker reaches the API on 6443). */
@@ -20,20 +19,16 @@ public record PortReachableCheck(String target, int port, int seconds) implement
         String probe = "timeout " + seconds + " bash -c " + Shell.quote("exec 3<>/dev/tcp/" + target + "/" + port)
                 + " 2>&1; echo \"rc=$?\"";
         String evidence = HostProbe.evidence(ctx.host(), "bash -c 'exec 3<>/dev/tcp/" + target + "/" + port + "'");
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, probe);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        String out = r.stdout().strip();
-        if (out.endsWith("rc=0")) {
-            return CheckResult.pass(expected, "connected", evidence);
-        }
-        String why = out.endsWith("rc=124") ? "no answer within " + seconds + "s (a firewall dropping packets?)"
-                : out.contains("refused") ? "connection refused (nothing listens there)"
-                : out.replaceAll("\\s*rc=\\d+$", "").replace("bash: line 1: ", "");
-        return CheckResult.fail(expected, why, evidence,
-                "check the address, that the service listens on it (not 127.0.0.1), and firewalls between the hosts");
+        return HostProbe.run(ctx, probe, r -> {
+            String out = r.stdout().strip();
+            if (out.endsWith("rc=0")) {
+                return CheckResult.pass(expected, "connected", evidence);
+            }
+            String why = out.endsWith("rc=124") ? "no answer within " + seconds + "s (a firewall dropping packets?)"
+                    : out.contains("refused") ? "connection refused (nothing listens there)"
+                    : out.replaceAll("\\s*rc=\\d+$", "").replace("bash: line 1: ", "");
+            return CheckResult.fail(expected, why, evidence,
+                    "check the address, that the service listens on it (not 127.0.0.1), and firewalls between the hosts");
+        });
     }
 }

@@ -5,7 +5,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,29 +29,25 @@ public record ResourcesCheck(long cpus, long memoryMb, boolean available) implem
         String which = available ? "available" : "total";
         String expected = "at least " + cpus + " CPUs and " + memoryMb + " MB " + which + " memory";
         String evidence = HostProbe.evidence(ctx.host(), PROBE);
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, PROBE);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        String out = r.stdout();
-        Matcher cpu = Pattern.compile("^(\\d+)\\s*$", Pattern.MULTILINE).matcher(out);
-        Matcher mem = Pattern.compile("^" + (available ? "MemAvailable" : "MemTotal") + ":\\s+(\\d+) kB", Pattern.MULTILINE)
-                .matcher(out);
-        if (!cpu.find() || !mem.find()) {
-            return CheckResult.error(expected, "could not read nproc and /proc/meminfo: " + r.tail(3), evidence, "");
-        }
-        long haveCpus = Long.parseLong(cpu.group(1));
-        long haveMb = Long.parseLong(mem.group(1)) / 1024;
-        String observed = haveCpus + " CPUs, " + haveMb + " MB " + which + " memory";
-        if (haveCpus < cpus || haveMb < memoryMb) {
-            String hint = haveCpus < cpus
-                    ? "give the machine at least " + cpus + " CPUs (a bigger VM size)"
-                    : (available ? "close programs or stop other VMs to free memory, or give the machine more"
-                    : "give the machine at least " + memoryMb + " MB of memory");
-            return CheckResult.fail(expected, observed, evidence, hint);
-        }
-        return CheckResult.pass(expected, observed, evidence);
+        return HostProbe.run(ctx, PROBE, r -> {
+            String out = r.stdout();
+            Matcher cpu = Pattern.compile("^(\\d+)\\s*$", Pattern.MULTILINE).matcher(out);
+            Matcher mem = Pattern.compile("^" + (available ? "MemAvailable" : "MemTotal") + ":\\s+(\\d+) kB", Pattern.MULTILINE)
+                    .matcher(out);
+            if (!cpu.find() || !mem.find()) {
+                return CheckResult.error(expected, "could not read nproc and /proc/meminfo: " + r.tail(3), evidence, "");
+            }
+            long haveCpus = Long.parseLong(cpu.group(1));
+            long haveMb = Long.parseLong(mem.group(1)) / 1024;
+            String observed = haveCpus + " CPUs, " + haveMb + " MB " + which + " memory";
+            if (haveCpus < cpus || haveMb < memoryMb) {
+                String hint = haveCpus < cpus
+                        ? "give the machine at least " + cpus + " CPUs (a bigger VM size)"
+                        : (available ? "close programs or stop other VMs to free memory, or give the machine more"
+                        : "give the machine at least " + memoryMb + " MB of memory");
+                return CheckResult.fail(expected, observed, evidence, hint);
+            }
+            return CheckResult.pass(expected, observed, evidence);
+        });
     }
 }

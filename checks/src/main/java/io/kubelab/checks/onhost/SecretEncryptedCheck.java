@@ -4,7 +4,6 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
-import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,29 +31,25 @@ public record SecretEncryptedCheck(String namespace, String name, String prefix,
                 + Shell.quote(key) + " --print-value-only";
         String expected = "etcd holds " + key + " starting with " + prefix;
         String evidence = HostProbe.evidence(ctx.host(), command + " | hexdump -C");
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, "set -o pipefail; " + command + " | head -c 64 | base64 -w0");
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
-        if (r.exitCode() != 0) {
-            return CheckResult.error(expected, "etcdctl failed: " + r.tail(2), evidence,
-                    "run it on a control-plane host with etcdctl and the etcd client certificates");
-        }
-        byte[] value = Base64.getDecoder().decode(r.stdout().strip());
-        if (value.length == 0) {
-            return CheckResult.fail(expected, "no key " + key + " in etcd", evidence,
-                    "create it first: kubectl create secret generic " + name + " --from-literal=mykey=mydata");
-        }
-        String start = printable(value);
-        if (start.startsWith(prefix)) {
-            return CheckResult.pass(expected, "value starts with " + textPrefix(value), evidence);
-        }
-        return CheckResult.fail(expected, "value starts with " + start.substring(0, Math.min(16, start.length()))
-                + (start.startsWith("k8s.") ? " (stored in plain protobuf: not encrypted)" : ""), evidence,
-                "the API server needs --encryption-provider-config with an aescbc provider first; secrets written "
-                        + "before that stay plain until rewritten (kubectl get secrets -A -o json | kubectl replace -f -)");
+        return HostProbe.run(ctx, "set -o pipefail; " + command + " | head -c 64 | base64 -w0", r -> {
+            if (r.exitCode() != 0) {
+                return CheckResult.error(expected, "etcdctl failed: " + r.tail(2), evidence,
+                        "run it on a control-plane host with etcdctl and the etcd client certificates");
+            }
+            byte[] value = Base64.getDecoder().decode(r.stdout().strip());
+            if (value.length == 0) {
+                return CheckResult.fail(expected, "no key " + key + " in etcd", evidence,
+                        "create it first: kubectl create secret generic " + name + " --from-literal=mykey=mydata");
+            }
+            String start = printable(value);
+            if (start.startsWith(prefix)) {
+                return CheckResult.pass(expected, "value starts with " + textPrefix(value), evidence);
+            }
+            return CheckResult.fail(expected, "value starts with " + start.substring(0, Math.min(16, start.length()))
+                    + (start.startsWith("k8s.") ? " (stored in plain protobuf: not encrypted)" : ""), evidence,
+                    "the API server needs --encryption-provider-config with an aescbc provider first; secrets written "
+                            + "before that stay plain until rewritten (kubectl get secrets -A -o json | kubectl replace -f -)");
+        });
     }
 
     /** The readable start of a value: up to the first byte that is not printable ASCII. */

@@ -24,12 +24,10 @@ public record SystemdUnitCheck(String unit, boolean enabled) implements Check {
         String probe = "echo \"active=$(systemctl is-active " + u + " 2>&1)\"; echo \"enabled=$(systemctl is-enabled " + u
                 + " 2>&1)\"; systemctl show " + u + " -p Result -p ExecMainStatus -p NRestarts 2>&1";
         String evidence = HostProbe.evidence(ctx.host(), "systemctl is-active " + unit + "; systemctl is-enabled " + unit);
-        ExecResult r;
-        try {
-            r = HostProbe.run(ctx, probe);
-        } catch (HostProbe.ProbeFailed e) {
-            return e.result;
-        }
+        return HostProbe.run(ctx, probe, r -> judge(ctx, r, expected, evidence));
+    }
+
+    private CheckResult judge(CheckContext ctx, ExecResult r, String expected, String evidence) {
         String out = r.stdout();
         String active = value(out, "active");
         String isEnabled = value(out, "enabled");
@@ -42,13 +40,9 @@ public record SystemdUnitCheck(String unit, boolean enabled) implements Check {
         if (ok) {
             return CheckResult.pass(expected, observed, evidence);
         }
-        String logs = "";
-        try {
-            ExecResult j = HostProbe.run(ctx, "journalctl -u " + u + " -n 8 --no-pager -o cat 2>&1");
-            logs = j.stdout().strip();
-        } catch (HostProbe.ProbeFailed e) {
-            // The status alone is still worth reporting.
-        }
+        // The last log lines say why it stopped; without them the status alone is still worth reporting.
+        HostProbe.Answer journal = HostProbe.ask(ctx, "journalctl -u " + Shell.quote(unit) + " -n 8 --no-pager -o cat 2>&1");
+        String logs = journal.failed() ? "" : journal.result().stdout().strip();
         String hint = !active.equals("active")
                 ? "sudo systemctl start " + unit + "; `journalctl -u " + unit + "` tells why it stopped"
                 : "sudo systemctl enable " + unit;

@@ -2,6 +2,7 @@ package io.kubelab.labs.nodes;
 
 import io.kubelab.checks.host.ExecRequest;
 import io.kubelab.checks.host.ExecResult;
+import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.LocalHost;
 import io.kubelab.checks.host.Shell;
 import io.kubelab.labs.state.AtomicFiles;
@@ -12,12 +13,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-/** This machine as a node: commands through {@link LocalHost}, copies with the same atomic replace as over SFTP. */
+/**
+ * This machine as a node: commands through {@link LocalHost}, copies with the same atomic replace
+ * as over SFTP. A command asked to run as root does, through sudo when lab is not root, or is
+ * refused: it never runs silently without root.
+ */
 public final class LocalNode implements Node {
     private final LocalHost host;
+    private final boolean root;
+    /** Whether sudo works here without a password; asked once, on the first command that needs it. */
+    private Boolean passwordlessSudo;
 
     public LocalNode(LocalHost host) {
+        this(host, runningAsRoot());
+    }
+
+    LocalNode(LocalHost host, boolean root) {
         this.host = host;
+        this.root = root;
     }
 
     @Override
@@ -36,8 +49,33 @@ public final class LocalNode implements Node {
     }
 
     @Override
-    public ExecResult exec(ExecRequest request) {
-        return host.exec(request);
+    public ExecResult exec(ExecRequest request) throws HostUnreachableException {
+        if (!request.sudo() || root) {
+            return host.exec(request);
+        }
+        if (!passwordlessSudo()) {
+            throw new HostUnreachableException(name(), "this runs as root (sudo: true) and sudo on this machine asks for "
+                    + "a password, which lab cannot give it; run lab as root, or allow passwordless sudo for "
+                    + host.environment().getOrDefault("USER", "your user"), true, null);
+        }
+        return host.exec(new ExecRequest("sudo -n -- bash -c " + Shell.quote(request.command()), request.timeout(),
+                request.listener(), request.cancellation(), false));
+    }
+
+    private synchronized boolean passwordlessSudo() {
+        if (passwordlessSudo == null) {
+            passwordlessSudo = host.exec("sudo -n true", Duration.ofSeconds(10)).ok();
+        }
+        return passwordlessSudo;
+    }
+
+    /** Whether lab runs as root: the owner of /proc/self is this process's user. */
+    private static boolean runningAsRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     /** This machine is always reachable. */

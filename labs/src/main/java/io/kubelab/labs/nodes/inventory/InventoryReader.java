@@ -1,6 +1,6 @@
 package io.kubelab.labs.nodes.inventory;
 
-import io.kubelab.labs.yaml.Problem;
+import io.kubelab.labs.yaml.Problems;
 import io.kubelab.labs.yaml.Suggest;
 import io.kubelab.labs.yaml.Location;
 import io.kubelab.labs.yaml.YNode;
@@ -89,14 +89,14 @@ public final class InventoryReader {
     }
 
     public Inventory read(Path file) throws InventoryException {
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         String display = file.toString();
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new InventoryException(List.of(new Problem(Problem.Severity.ERROR, Location.of(display),
-                    "cannot read the inventory: " + e.getMessage())));
+            problems.error(Location.of(display), "cannot read the inventory: " + e.getMessage());
+            throw new InventoryException(problems.sorted());
         }
         Raw raw = new Raw();
         if (looksLikeIni(file, text)) {
@@ -105,10 +105,8 @@ public final class InventoryReader {
             readYaml(text, display, raw, problems);
         }
         Inventory inventory = resolve(file, raw, problems);
-        if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
-            problems.sort(java.util.Comparator.comparingInt((Problem p) -> p.location().line())
-                    .thenComparingInt(p -> p.location().column()));
-            throw new InventoryException(problems);
+        if (problems.hasErrors()) {
+            throw new InventoryException(problems.sorted());
         }
         return inventory;
     }
@@ -133,16 +131,16 @@ public final class InventoryReader {
 
     // ---- YAML ----
 
-    private void readYaml(String text, String file, Raw raw, List<Problem> problems) {
+    private void readYaml(String text, String file, Raw raw, Problems problems) {
         YNode root;
         try {
-            root = YamlTree.read(text, file, at -> problems.add(error(at, "this key appears twice; keep one")));
+            root = YamlTree.read(text, file, at -> problems.error(at, "this key appears twice; keep one"));
         } catch (YamlSyntaxException e) {
-            problems.add(error(e.location(), "not valid YAML: " + e.getMessage()));
+            problems.error(e.location(), "not valid YAML: " + e.getMessage());
             return;
         }
         if (!(root instanceof YMap top)) {
-            problems.add(error(root.location(), "an inventory is a map of groups, starting with all:"));
+            problems.error(root.location(), "an inventory is a map of groups, starting with all:");
             return;
         }
         top.entries().values().forEach(e -> {
@@ -155,14 +153,14 @@ public final class InventoryReader {
      * A group's hosts:, children: and vars:. A group named as an empty child ({@code kube_node: {}})
      * is only a reference: it must be given content somewhere, or it is most likely a typo.
      */
-    private void yamlGroup(String name, Location at, YNode node, Raw raw, List<Problem> problems) {
+    private void yamlGroup(String name, Location at, YNode node, Raw raw, Problems problems) {
         Group g = raw.group(name, at);
         if (isNull(node) || (node instanceof YMap m0 && m0.entries().isEmpty())) {
             return;
         }
         g.defined = true;
         if (!(node instanceof YMap m)) {
-            problems.add(error(node.location(), "group '" + name + "' must be a map with hosts:, children: or vars:"));
+            problems.error(node.location(), "group '" + name + "' must be a map with hosts:, children: or vars:");
             return;
         }
         for (YNode.Entry e : m.entries().values()) {
@@ -172,7 +170,7 @@ public final class InventoryReader {
                         continue;
                     }
                     if (!(e.value() instanceof YMap hosts)) {
-                        problems.add(error(e.value().location(), "hosts: must be a map of host: {variables}"));
+                        problems.error(e.value().location(), "hosts: must be a map of host: {variables}");
                         continue;
                     }
                     for (YNode.Entry h : hosts.entries().values()) {
@@ -185,7 +183,7 @@ public final class InventoryReader {
                         continue;
                     }
                     if (!(e.value() instanceof YMap children)) {
-                        problems.add(error(e.value().location(), "children: must be a map of group: {...}"));
+                        problems.error(e.value().location(), "children: must be a map of group: {...}");
                         continue;
                     }
                     for (YNode.Entry c : children.entries().values()) {
@@ -194,19 +192,19 @@ public final class InventoryReader {
                     }
                 }
                 case "vars" -> g.vars.putAll(vars(e.value(), problems));
-                default -> problems.add(error(e.keyLocation(), "unknown key '" + e.key() + "' in group '" + name
-                        + "'; a group has hosts:, children: and vars:"));
+                default -> problems.error(e.keyLocation(), "unknown key '" + e.key() + "' in group '" + name
+                        + "'; a group has hosts:, children: and vars:");
             }
         }
     }
 
-    private Map<String, Value> vars(YNode node, List<Problem> problems) {
+    private Map<String, Value> vars(YNode node, Problems problems) {
         Map<String, Value> out = new LinkedHashMap<>();
         if (isNull(node)) {
             return out;
         }
         if (!(node instanceof YMap m)) {
-            problems.add(error(node.location(), "host variables must be a map (ansible_host: ..., ...)"));
+            problems.error(node.location(), "host variables must be a map (ansible_host: ..., ...)");
             return out;
         }
         for (YNode.Entry e : m.entries().values()) {
@@ -222,7 +220,7 @@ public final class InventoryReader {
 
     // ---- INI ----
 
-    private void readIni(String text, String file, Raw raw, List<Problem> problems) {
+    private void readIni(String text, String file, Raw raw, Problems problems) {
         String section = "ungrouped";
         String kind = "hosts";
         Group g = raw.group("ungrouped", Location.of(file));
@@ -235,7 +233,7 @@ public final class InventoryReader {
             }
             if (line.startsWith("[")) {
                 if (!line.endsWith("]") || line.length() < 3) {
-                    problems.add(error(at, "a section header looks like [group], [group:children] or [group:vars]"));
+                    problems.error(at, "a section header looks like [group], [group:children] or [group:vars]");
                     continue;
                 }
                 String head = line.substring(1, line.length() - 1).strip();
@@ -243,8 +241,8 @@ public final class InventoryReader {
                 section = colon < 0 ? head : head.substring(0, colon);
                 kind = colon < 0 ? "hosts" : head.substring(colon + 1);
                 if (!kind.equals("hosts") && !kind.equals("children") && !kind.equals("vars")) {
-                    problems.add(error(at, "unknown section kind ':" + kind + "'; use [" + section + ":children] or ["
-                            + section + ":vars]"));
+                    problems.error(at, "unknown section kind ':" + kind + "'; use [" + section + ":children] or ["
+                            + section + ":vars]");
                     kind = "skip";
                 }
                 g = raw.group(section, at);
@@ -256,14 +254,14 @@ public final class InventoryReader {
                     List<String> words = words(line);
                     String host = words.get(0);
                     if (host.matches(".*\\[.+:.+].*")) {
-                        problems.add(error(at, "host ranges like " + host + " are not supported by lab; list each host"));
+                        problems.error(at, "host ranges like " + host + " are not supported by lab; list each host");
                         continue;
                     }
                     Map<String, Value> vars = new LinkedHashMap<>();
                     for (String w : words.subList(1, words.size())) {
                         int eq = w.indexOf('=');
                         if (eq <= 0) {
-                            problems.add(error(at, "'" + w + "' is not a variable; write name=value"));
+                            problems.error(at, "'" + w + "' is not a variable; write name=value");
                             continue;
                         }
                         vars.put(w.substring(0, eq), new Value(w.substring(eq + 1), at));
@@ -275,7 +273,7 @@ public final class InventoryReader {
                 case "vars" -> {
                     int eq = line.indexOf('=');
                     if (eq <= 0) {
-                        problems.add(error(at, "a [" + section + ":vars] line is name=value"));
+                        problems.error(at, "a [" + section + ":vars] line is name=value");
                         continue;
                     }
                     g.vars.put(line.substring(0, eq).strip(), new Value(unquote(line.substring(eq + 1).strip()), at));
@@ -326,7 +324,7 @@ public final class InventoryReader {
 
     // ---- resolving ----
 
-    private Inventory resolve(Path file, Raw raw, List<Problem> problems) {
+    private Inventory resolve(Path file, Raw raw, Problems problems) {
         boolean hostsDeclaredUpFront = raw.groups.containsKey("all") && !raw.groups.get("all").hosts.isEmpty();
         for (Group g : raw.groups.values()) {
             for (Map.Entry<String, Location> c : g.children.entrySet()) {
@@ -334,17 +332,17 @@ public final class InventoryReader {
                 if (child == null || !child.defined) {
                     Set<String> definedGroups = new LinkedHashSet<>();
                     raw.groups.values().stream().filter(x -> x.defined).forEach(x -> definedGroups.add(x.name));
-                    problems.add(error(c.getValue(), "group '" + g.name + "' names group '" + c.getKey()
+                    problems.error(c.getValue(), "group '" + g.name + "' names group '" + c.getKey()
                             + "', which is not defined; define it or fix the name"
-                            + suggestion(c.getKey(), definedGroups)));
+                            + suggestion(c.getKey(), definedGroups));
                 }
             }
             if (hostsDeclaredUpFront) {
                 for (Map.Entry<String, Location> h : g.hosts.entrySet()) {
                     if (!raw.definedHosts.contains(h.getKey())) {
-                        problems.add(error(h.getValue(), "group '" + g.name + "' names host '" + h.getKey()
+                        problems.error(h.getValue(), "group '" + g.name + "' names host '" + h.getKey()
                                 + "', which is not under all: hosts:; add it there or fix the name"
-                                + suggestion(h.getKey(), raw.definedHosts)));
+                                + suggestion(h.getKey(), raw.definedHosts));
                     }
                 }
             }
@@ -388,17 +386,17 @@ public final class InventoryReader {
         return out;
     }
 
-    private InventoryHost host(String name, Location at, Map<String, Value> vars, List<Problem> problems) {
+    private InventoryHost host(String name, Location at, Map<String, Value> vars, Problems problems) {
         for (Map.Entry<String, Value> v : vars.entrySet()) {
             if (v.getKey().startsWith("ansible_") && !ANSIBLE_KEYS.contains(v.getKey())) {
-                problems.add(error(v.getValue().location(), "unknown variable '" + v.getKey() + "' for host '" + name
-                        + "'" + suggestion(v.getKey(), ANSIBLE_KEYS)));
+                problems.error(v.getValue().location(), "unknown variable '" + v.getKey() + "' for host '" + name
+                        + "'" + suggestion(v.getKey(), ANSIBLE_KEYS));
             }
         }
         String connection = text(vars, "ansible_connection");
         if (connection != null && !connection.equals("ssh")) {
-            problems.add(error(vars.get("ansible_connection").location(), "host '" + name + "' uses ansible_connection="
-                    + connection + "; lab reaches nodes over ssh only"));
+            problems.error(vars.get("ansible_connection").location(), "host '" + name + "' uses ansible_connection="
+                    + connection + "; lab reaches nodes over ssh only");
         }
         String address = firstOf(text(vars, "ansible_host"), sshConfig.get(name, "hostname").orElse(null), name);
         int port = 22;
@@ -406,8 +404,8 @@ public final class InventoryReader {
         try {
             port = Integer.parseInt(portText.strip());
         } catch (NumberFormatException e) {
-            problems.add(error(vars.containsKey("ansible_port") ? vars.get("ansible_port").location() : at,
-                    "ansible_port of '" + name + "' must be a number, not '" + portText + "'"));
+            problems.error(vars.containsKey("ansible_port") ? vars.get("ansible_port").location() : at,
+                    "ansible_port of '" + name + "' must be a number, not '" + portText + "'");
         }
         String user = firstOf(text(vars, "ansible_user"), sshConfig.get(name, "user").orElse(null), defaultUser);
         Path key = null;
@@ -418,8 +416,8 @@ public final class InventoryReader {
             if (!Files.isRegularFile(key)) {
                 Location where = vars.containsKey("ansible_ssh_private_key_file")
                         ? vars.get("ansible_ssh_private_key_file").location() : at;
-                problems.add(error(where, "the key file " + key + " of host '" + name + "' does not exist; "
-                        + "fix the path or create the key with ssh-keygen"));
+                problems.error(where, "the key file " + key + " of host '" + name + "' does not exist; "
+                        + "fix the path or create the key with ssh-keygen");
             }
         }
         String become = text(vars, "ansible_become");
@@ -465,7 +463,4 @@ public final class InventoryReader {
         return Suggest.closest(wrong, known).map(k -> "; did you mean '" + k + "'?").orElse("");
     }
 
-    private static Problem error(Location at, String message) {
-        return new Problem(Problem.Severity.ERROR, at, message);
-    }
 }
