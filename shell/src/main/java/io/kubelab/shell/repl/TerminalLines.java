@@ -44,7 +44,7 @@ final class TerminalLines implements LineSource {
                 .build();
         this.statusBar = Terminal.TYPE_DUMB.equals(terminal.getType())
                 || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()) ? null : Status.getStatus(terminal);
-        ctx.setColumns(terminal.getWidth());
+        ctx.setColumns(terminal.getSize().getColumns());
     }
 
     @Override

@@ -46,7 +46,8 @@ final class TestSshServer implements AutoCloseable {
         server.setPasswordAuthenticator((user, password, session) -> "letmein".equals(password));
         server.setCommandFactory((channel, command) -> {
             String line = fixtures == null ? command : "PATH=" + fixtures + ":$PATH; " + command;
-            return new ProcessShellFactory(command, "/bin/sh", "-c", line).createShell(channel);
+            // MINA SSHD 2.20 runs the factory's command line (by /bin/sh -c): give it the line with the fixtures' PATH.
+            return new ProcessShellFactory(line, "/bin/sh", "-c", line).createShell(channel);
         });
         server.setForwardingFilter(new org.apache.sshd.server.forward.AcceptAllForwardingFilter() {
             @Override
