@@ -7,12 +7,13 @@ import net.schmizz.sshj.common.Factory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.SecurityUtils;
 
 /**
- * sshj's configuration, shared by every connection of a run. Making it registers BouncyCastle as
- * a security provider (needed for ECDSA keys), which takes about 200 ms; {@link #warmUp()} starts
- * that on a thread of its own as soon as a command looks like it will reach nodes, so it overlaps
- * with parsing the command line and loading the lab instead of delaying the first connection.
+ * sshj's configuration, shared by every connection of a run: modern algorithms only, all of them
+ * in the JDK (BouncyCastle is not registered as a provider). {@link #warmUp()} starts making it on
+ * a thread of its own as soon as a command looks like it will reach nodes, so loading sshj's classes
+ * overlaps with parsing the command line and loading the lab.
  */
 public final class SshStack {
     private CompletableFuture<Config> config;
@@ -49,6 +50,11 @@ public final class SshStack {
             "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-ed25519-cert-v01@openssh.com");
 
     private static Config make() {
+        // Every algorithm below is in the JDK's own providers (SunEC has X25519, Ed25519 and ECDSA), and sshj
+        // uses BouncyCastle's classes directly where a key format needs them. Registering BouncyCastle as
+        // a provider would cost ~200 ms on every run that reaches a node, for nothing (sshj's setting is
+        // process-wide; lab never wants it on).
+        SecurityUtils.setRegisterBouncyCastle(false);
         DefaultConfig c = new DefaultConfig();
         c.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE); // answers are required: a dead peer is noticed
         c.setKeyExchangeFactories(only(c.getKeyExchangeFactories(), KEY_EXCHANGES));
