@@ -1,51 +1,44 @@
 import io.kubelab.checks.CheckRegistry;
-import io.kubelab.checks.host.LocalHost;
-import io.kubelab.labs.load.LabCatalog;
-import io.kubelab.labs.nodes.inventory.InventoryReader;
-import io.kubelab.labs.nodes.inventory.SshConfig;
-import io.kubelab.labs.model.Lab;
-import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.Prompter;
+import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.labs.load.LabCatalog;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.nodes.NodeFactory;
+import io.kubelab.labs.nodes.NodeSettings;
+import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.run.RunListener;
 import io.kubelab.labs.run.RunOptions;
 import io.kubelab.labs.run.SessionConfig;
 import io.kubelab.labs.run.StepOutcome;
-import io.kubelab.labs.nodes.ssh.HostKeyPolicy;
-import io.kubelab.labs.nodes.ssh.SshHosts;
-import io.kubelab.labs.nodes.ssh.SshSettings;
 import io.kubelab.labs.state.StepState;
-import io.kubelab.labs.nodes.InventoryTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Warm fan-out, as inside one REPL session: connections are opened once, then the same step
- * (hostname on every host) is run again and again. Prints the median of the warm runs in ms.
- * Usage: java -cp shell/target/lab.jar bench/WarmFanout.java LAB_DIR INVENTORY KNOWN_HOSTS RUNS
+ * Warm fan-out, as inside one REPL session: connections are opened once (through the same node
+ * factory the shell uses; host keys from $HOME/.ssh/known_hosts), then the same step (hostname on
+ * every host) is run again and again. Prints the median of the warm runs in ms.
+ * Usage: java -cp shell/target/lab.jar bench/WarmFanout.java LAB_DIR INVENTORY RUNS
  */
 public class WarmFanout {
     public static void main(String[] args) throws Exception {
         Path labDir = Path.of(args[0]);
         Path inventory = Path.of(args[1]);
-        Path knownHosts = Path.of(args[2]);
-        int runs = Integer.parseInt(args[3]);
+        int runs = Integer.parseInt(args[2]);
         Path state = Files.createTempDirectory("kubelab-bench");
         Map<String, String> env = System.getenv();
         CheckRegistry registry = CheckRegistry.standard(env);
-        Lab lab = new LabCatalog(WarmFanout.class.getClassLoader(), registry, Path.of("")).load(labDir.toString());
-        LocalHost local = new LocalHost(env, Path.of(""));
-        Path home = Path.of(env.getOrDefault("HOME", "/root"));
-        HostKeyPolicy keys = new HostKeyPolicy(List.of(knownHosts), state.resolve("known_hosts"), Prompter.NONE, false);
-        SshHosts hosts = new SshHosts(new InventoryReader(home, SshConfig.empty(home), "root").read(inventory),
-                new SshSettings(keys, Prompter.NONE, SshSettings.CONNECT_TIMEOUT, SshSettings.KEEP_ALIVE, List.of()),
-                new io.kubelab.labs.nodes.ssh.SshStack());
+        Lab lab = new LabCatalog(WarmFanout.class.getClassLoader(), registry, ActionRegistry.standard(), Path.of(""))
+                .load(labDir.toString());
+        NodeFactory nodes = new NodeFactory(new NodeSettings(env, Path.of(""), state, Prompter.NONE));
         SessionConfig config = new SessionConfig(state, env, "en", Map.of(), Prompter.NONE,
                 RunListener.SILENT, registry, null);
-        try (LabSession session = new LabSession(lab, config, new InventoryTargets(local, hosts), local)) {
+        try (LabSession session = new LabSession(lab, config, nodes.open(Optional.of(inventory), false))) {
             List<Long> times = new ArrayList<>();
             for (int i = 0; i <= runs; i++) {
                 long start = System.nanoTime();

@@ -47,6 +47,6 @@ for n in "${counts[@]}"; do
   # ControlPersist off: otherwise ssh masters outlive the run (and later runs would be measured warm).
   t_ansible=$(ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_SSH_ARGS="-o ControlMaster=no -o UserKnownHostsFile=$S/known_hosts" \
     median ansible all -i "$S/inventory.yaml" -m command -a hostname -f "$n")
-  t_warm=$(HOME="$work/home" java -cp shell/target/lab.jar bench/WarmFanout.java "$work/lab" "$S/inventory.yaml" "$S/known_hosts" "$runs")
+  t_warm=$(HOME="$work/home" java -cp shell/target/lab.jar bench/WarmFanout.java "$work/lab" "$S/inventory.yaml" "$runs")
   printf '%-6s %14s %14s %14s %14s\n' "$n" "$t_lab" "$t_pssh" "$t_ansible" "$t_warm"
 done

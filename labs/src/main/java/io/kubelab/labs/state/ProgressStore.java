@@ -7,11 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Progress files, one per lab under {@code <state-dir>/progress/}, written atomically at every change. */
 public final class ProgressStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Path folder;
 
     public ProgressStore(Path stateDir) {
@@ -25,7 +23,7 @@ public final class ProgressStore {
     public Optional<Progress> load(String lab) {
         Path f = file(lab);
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(f), Progress.class));
+            return Optional.of(ProgressJson.read(Files.readAllBytes(f)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -39,7 +37,7 @@ public final class ProgressStore {
     public void save(Progress progress) {
         Path f = file(progress.lab());
         try {
-            AtomicFiles.write(f, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(progress));
+            AtomicFiles.write(f, ProgressJson.write(progress));
         } catch (IOException e) {
             throw new LabException(LabException.Kind.STATE, "cannot write progress " + f + ": " + e.getMessage()
                     + "; is the state folder writable? (--state-dir)", e);

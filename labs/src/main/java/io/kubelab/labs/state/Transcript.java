@@ -1,15 +1,15 @@
 package io.kubelab.labs.state;
 
 import io.kubelab.labs.values.Redactor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * What lab ran, one JSON object per line: time, step, target, command, exit code, duration,
@@ -17,9 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * simply the last line, and earlier lines stay readable.
  */
 public final class Transcript {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+    private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
 
     public Transcript(Path stateDir, String lab) {
@@ -44,13 +42,37 @@ public final class Transcript {
             return new Entry(time, step, target, r.redact(command), exit, durationMs, outcome, r.redact(problem),
                     r.redact(outputTail));
         }
+
+        /** One line of JSON, keys in the order above, in snake_case. */
+        byte[] json() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+                g.writeStartObject();
+                g.writeStringProperty("time", time.toString());
+                g.writeStringProperty("step", step);
+                g.writeStringProperty("target", target);
+                g.writeStringProperty("command", command);
+                g.writeName("exit");
+                if (exit == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(exit);
+                }
+                g.writeNumberProperty("duration_ms", durationMs);
+                g.writeStringProperty("outcome", outcome);
+                g.writeStringProperty("problem", problem);
+                g.writeStringProperty("output_tail", outputTail);
+                g.writeEndObject();
+            }
+            out.write('\n');
+            return out.toByteArray();
+        }
     }
 
     public synchronized void append(Entry entry, Redactor redactor) {
         try {
             AtomicFiles.ensurePrivateFile(file);
-            Files.write(file, (JSON.writeValueAsString(entry.redacted(redactor)) + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            Files.write(file, entry.redacted(redactor).json(), StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             // The transcript is a record, not the work: a full disk must not fail the learner's step.
         }

@@ -36,6 +36,37 @@ class ProgressStoreTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("kubeadm"))));
     }
 
+    /** Progress files written before (by Jackson's data-binding mapper) are read as they were. */
+    @Test
+    void readsTheFormatWrittenBefore() throws Exception {
+        ProgressStore store = new ProgressStore(state);
+        Files.createDirectories(store.file("kubeadm").getParent());
+        Files.writeString(store.file("kubeadm"), """
+                {
+                  "format" : 1,
+                  "lab" : "kubeadm",
+                  "current" : "question",
+                  "steps" : {
+                    "init" : {"state" : "DONE", "hintsShown" : 2, "answer" : null, "correct" : null},
+                    "question" : {"state" : "FAILED", "hintsShown" : 0, "answer" : "b", "correct" : false}
+                  },
+                  "variables" : {"k8s_minor" : "1.36"},
+                  "settings" : {"inventory" : "/tmp/hosts.yaml"},
+                  "updated" : "2026-11-29T02:18:50.091473393Z",
+                  "added_later" : {"ignored" : [1, 2]}
+                }
+                """);
+        Progress p = store.load("kubeadm").orElseThrow();
+        assertEquals("question", p.current());
+        assertEquals(new StepProgress(StepState.DONE, 2, null, null), p.step("init"));
+        assertEquals(new StepProgress(StepState.FAILED, 0, "b", false), p.step("question"));
+        assertEquals(Map.of("k8s_minor", "1.36"), p.variables());
+        assertEquals(Map.of("inventory", "/tmp/hosts.yaml"), p.settings());
+        assertEquals(java.time.Instant.parse("2026-11-29T02:18:50.091473393Z"), p.updated());
+        store.save(p);
+        assertEquals(p, store.load("kubeadm").orElseThrow(), "what is written is read back the same");
+    }
+
     @Test
     void aDamagedFileIsOneClearLine() throws Exception {
         ProgressStore store = new ProgressStore(state);
