@@ -8,10 +8,8 @@ import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,24 +76,20 @@ public record CopyAction(String src, String content, String dest, String mode, S
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        Instant started = Instant.now();
         String target = ctx.render(dest, node);
-        try {
+        return Transfers.timed(node, () -> {
             if (src != null) {
                 node.upload(Path.of(ctx.render(src, node)), target, mode, owner);
-            } else {
-                // Text written in the lab: rendered into a private temp file, uploaded, and removed.
-                Path tmp = Files.createTempFile("kubelab-copy", ".tmp");
-                try {
-                    Files.writeString(tmp, ctx.render(content, node));
-                    node.upload(tmp, target, mode, owner);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                return;
             }
-            return NodeRun.of(Transfers.done(node, started));
-        } catch (IOException | RuntimeException e) {
-            return NodeRun.of(Transfers.failed(node, started, e));
-        }
+            // Text written in the lab: rendered into a private temp file, uploaded, and removed.
+            Path tmp = Files.createTempFile("kubelab-copy", ".tmp");
+            try {
+                Files.writeString(tmp, ctx.render(content, node));
+                node.upload(tmp, target, mode, owner);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        });
     }
 }

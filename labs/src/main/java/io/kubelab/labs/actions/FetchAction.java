@@ -8,9 +8,7 @@ import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,12 +63,6 @@ public record FetchAction(String src, String dest, String mode, String on, Locat
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        Instant started = Instant.now();
-        try {
-            node.download(ctx.render(src, node), Path.of(ctx.render(dest, node)), mode);
-            return NodeRun.of(Transfers.done(node, started));
-        } catch (IOException | RuntimeException e) {
-            return NodeRun.of(Transfers.failed(node, started, e));
-        }
+        return Transfers.timed(node, () -> node.download(ctx.render(src, node), Path.of(ctx.render(dest, node)), mode));
     }
 }
