@@ -9,8 +9,8 @@ nodes=e2e/nodes.sh
 
 cleanup() {
   "$nodes" down || true
-  left=$( (ip netns list 2>/dev/null | grep '^kl-node'; ip -o link show 2>/dev/null | grep -E 'klbr0|kl-veth'; \
-          pgrep -af "$KUBELAB_E2E/node" ) || true)
+  left=$( (ip netns list 2>/dev/null | grep '^kl-node'; ip -o link show 2>/dev/null | grep -E 'klbr0|kl-veth|kubelab0|vb-node'; \
+          pgrep -af "$KUBELAB_E2E/node"; pgrep -a systemd-nspawn | grep "$KUBELAB_E2E"; grep "$KUBELAB_E2E" /proc/mounts ) || true)
   if [ -n "$left" ]; then
     echo "e2e: left behind after teardown:" >&2
     echo "$left" >&2
@@ -20,6 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# Network-namespace nodes for the kubeadm and SSH tests; the practice-machine test (MachinesEndToEndTest)
+# boots its own nspawn machines, with the Debian root tree kept under $KUBELAB_E2E (built once, ~20 s).
 # The nodes' kubeadm, kubectl, systemctl, crictl and kubelet are test fixtures (see their README).
 "$nodes" up "${E2E_NODES:-3}" --fixtures "${E2E_FIXTURES:-shell/src/test/resources/fixtures/kubeadm}"
 mvn -B -q install -DskipTests

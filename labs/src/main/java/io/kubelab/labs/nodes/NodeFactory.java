@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens the machines a lab works on, the one way every command does: this machine, and the nodes
@@ -24,10 +25,18 @@ public final class NodeFactory {
     /** The progress setting that remembers which inventory a lab works on. */
     public static final String INVENTORY_SETTING = "inventory";
 
-    private final NodeSettings settings;
+    private final Supplier<NodeSettings> settings;
     private final SshStack ssh = new SshStack();
 
     public NodeFactory(NodeSettings settings) {
+        this(() -> settings);
+    }
+
+    /**
+     * @param settings read each time nodes are opened, so a factory made early (to warm SSH up while
+     *                 the command line is read) still follows the options that line gives
+     */
+    public NodeFactory(Supplier<NodeSettings> settings) {
         this.settings = settings;
     }
 
@@ -37,15 +46,17 @@ public final class NodeFactory {
     }
 
     public LocalNode local() {
-        return new LocalNode(new LocalHost(settings.env(), settings.workingDirectory()));
+        NodeSettings s = settings.get();
+        return new LocalNode(new LocalHost(s.env(), s.workingDirectory()));
     }
 
     /** The inventory a lab works on: {@code given}, else the one remembered for {@code lab} (null: none). */
     public Optional<Path> inventoryFor(String lab, Optional<Path> given) {
+        NodeSettings s = settings.get();
         if (given.isPresent() || lab == null) {
-            return given.map(p -> settings.workingDirectory().resolve(p).normalize());
+            return given.map(p -> s.workingDirectory().resolve(p).normalize());
         }
-        return new ProgressStore(settings.stateDir()).load(lab)
+        return new ProgressStore(s.stateDir()).load(lab)
                 .map(p -> p.settings().get(INVENTORY_SETTING)).map(Path::of);
     }
 
@@ -59,12 +70,13 @@ public final class NodeFactory {
         if (inventory.isEmpty()) {
             return Nodes.localOnly(local);
         }
-        Path home = settings.home();
-        Inventory read = new InventoryReader(home, sshConfig(home), settings.user()).read(inventory.get());
-        Path labKnownHosts = settings.stateDir().resolve("known_hosts");
+        NodeSettings s = settings.get();
+        Path home = s.home();
+        Inventory read = new InventoryReader(home, sshConfig(home), s.user()).read(inventory.get());
+        Path labKnownHosts = s.stateDir().resolve("known_hosts");
         HostKeyPolicy hostKeys = new HostKeyPolicy(List.of(home.resolve(".ssh/known_hosts"), labKnownHosts),
-                labKnownHosts, settings.prompter(), acceptNewHostKeys);
-        SshSettings sshSettings = new SshSettings(hostKeys, settings.prompter(), SshSettings.CONNECT_TIMEOUT,
+                labKnownHosts, s.prompter(), acceptNewHostKeys);
+        SshSettings sshSettings = new SshSettings(hostKeys, s.prompter(), SshSettings.CONNECT_TIMEOUT,
                 SshSettings.KEEP_ALIVE, SshSettings.defaultKeys(home));
         return new Nodes(local, read, new SshHosts(read, sshSettings, ssh.warmUp()));
     }

@@ -4,7 +4,9 @@ import io.kubelab.checks.CheckRegistry;
 import io.kubelab.checks.host.Cancellation;
 import io.kubelab.labs.Prompter;
 import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.checks.host.LocalHost;
 import io.kubelab.labs.load.LabCatalog;
+import io.kubelab.labs.machines.Machines;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.nodes.NodeFactory;
 import io.kubelab.labs.nodes.NodeSettings;
@@ -152,12 +154,20 @@ public final class ShellContext {
         return new LabSession(lab, config, nodes.open(nodes.inventoryFor(lab.id(), inventory), s.acceptNewHostKeys()));
     }
 
-    /** How this run reaches the learner's machines; made on first use and kept, so SSH is prepared once. */
+    /**
+     * How this run reaches the learner's machines; made on first use (maybe before the command line is
+     * parsed, to warm SSH up) and kept, so SSH is prepared once. It reads the settings when it opens nodes.
+     */
     public NodeFactory nodeFactory() {
         if (nodeFactory == null) {
-            nodeFactory = new NodeFactory(new NodeSettings(env.variables(), env.workingDirectory(), stateDir(), asker));
+            nodeFactory = new NodeFactory(() -> new NodeSettings(env.variables(), env.workingDirectory(), stateDir(), asker));
         }
         return nodeFactory;
+    }
+
+    /** The practice machines of this computer (`lab machines`). */
+    public Machines machines() {
+        return new Machines(stateDir(), new LocalHost(env.variables(), env.workingDirectory()), env.variables(), List.of());
     }
 
     // ---- asking, and the REPL ----

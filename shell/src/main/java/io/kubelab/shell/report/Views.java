@@ -6,6 +6,7 @@ import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.ParamSpec;
 import io.kubelab.labs.actions.ActionKind;
 import io.kubelab.labs.actions.Key;
+import io.kubelab.labs.machines.Machine;
 import io.kubelab.labs.nodes.EnvProbe;
 import io.kubelab.labs.run.CheckOutcome;
 import io.kubelab.labs.run.CheckReport;
@@ -105,5 +106,17 @@ public final class Views {
             return new KeyRow(k.name(), k.type().word(), k.required(), k.description(),
                     k.fields().stream().map(KeyRow::of).toList());
         }
+    }
+
+    /** `lab machines list -o json`. */
+    public record MachineList(String inventory, List<MachineRow> machines) {
+        public static MachineList of(String inventory, List<Machine> machines, java.util.function.Predicate<Machine> running) {
+            return new MachineList(inventory, machines.stream().map(m -> new MachineRow(m.name(), m.provider(), m.address(),
+                    m.port(), m.roles(), running.test(m), m.hostKey())).toList());
+        }
+    }
+
+    public record MachineRow(String name, String provider, String address, int port, List<String> roles, boolean running,
+                             String hostKey) {
     }
 }
