@@ -10,9 +10,13 @@ final class InventoryText {
 
     static String of(List<Machine> machines, Path key) {
         StringBuilder y = new StringBuilder("# Written by `lab machines up`; `lab machines down` removes it.\n");
-        y.append("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: ").append(key).append("\n  hosts:\n");
+        y.append("all:\n  vars:\n    ansible_ssh_private_key_file: ").append(key).append("\n  hosts:\n");
         for (Machine m : machines) {
-            y.append("    ").append(m.name()).append(": {ansible_host: ").append(m.address());
+            y.append("    ").append(m.name()).append(": {ansible_host: ").append(m.address()).append(", ansible_user: ")
+                    .append(m.user());
+            if (!m.user().equals("root")) {
+                y.append(", ansible_become: true");
+            }
             if (m.port() != 22) {
                 y.append(", ansible_port: ").append(m.port());
             }

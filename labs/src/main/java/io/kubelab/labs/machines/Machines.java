@@ -27,6 +27,8 @@ public final class Machines {
     /**
      * @param stateDir lab's state folder: machines live in its machines/ folder, and their host keys
      *                 go to its known_hosts, which lab reads beside ~/.ssh/known_hosts
+     * @param env      the environment: the PATH multipass and limactl are found on, KUBELAB_DEBIAN_MIRROR
+     * @param extra    more providers (tests)
      */
     public Machines(Path stateDir, LocalHost local, Map<String, String> env, List<Provider> extra) {
         this.home = stateDir.resolve("machines");
@@ -34,6 +36,8 @@ public final class Machines {
         this.store = new MachineStore(home.resolve("machines.json"));
         String mirror = env.getOrDefault("KUBELAB_DEBIAN_MIRROR", "http://deb.debian.org/debian");
         add(new NspawnProvider(home, local, mirror));
+        add(new MultipassProvider(new Cli("multipass", env), home));
+        add(new LimaProvider(new Cli("limactl", env)));
         extra.forEach(this::add);
     }
 
@@ -89,7 +93,7 @@ public final class Machines {
         }
         List<Machine> made = new ArrayList<>();
         try {
-            made.addAll(provider.up(planned, request, publicKey, say));
+            provider.up(planned, request, publicKey, made::add, say);
         } finally {
             // What was made is recorded even when a later machine failed, so `down` can remove it.
             store.save(made);
@@ -126,7 +130,7 @@ public final class Machines {
         Machine m = list().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
                 LabException.badInput("no machine '" + name + "'; `lab machines list` shows them"));
         return List.of("ssh", "-i", key().toString(), "-p", String.valueOf(m.port()), "-o",
-                "UserKnownHostsFile=" + knownHosts, "-o", "StrictHostKeyChecking=yes", "root@" + m.address());
+                "UserKnownHostsFile=" + knownHosts, "-o", "StrictHostKeyChecking=yes", m.user() + "@" + m.address());
     }
 
     private Path ensureKey() {

@@ -50,16 +50,18 @@ final class NspawnProvider implements Provider {
         return "nspawn";
     }
 
+    /** What was seen on a machine: run on Debian 12 machines on a cgroup-v1 host without systemd as init. */
     @Override
     public List<String> carries() {
         return List.of(
                 "nspawn machines are containers: each boots its own systemd and sshd on its own files and address,",
-                "but shares this computer's kernel. What runs fully: apt and packages, systemd units, etcd, the",
-                "control plane's binaries, the PKI, kubeconfigs (the kubeadm lab's preflight and install steps,",
-                "the hard way's certificates, etcd and control plane). What does not: loading kernel modules",
-                "(modprobe: they must be loaded on this computer) and a kubelet with a container runtime, which",
-                "need cgroups and devices a container does not get: kubeadm init stops at the kubelet.",
-                "For a full cluster use --provider multipass or lima (virtual machines).");
+                "and shares this computer's kernel. They run apt and packages, systemd units, etcd, binaries, the",
+                "PKI and kubeconfigs, and network sysctls (ip_forward, bridge-nf-call-iptables): the kubeadm lab's",
+                "preflight and install steps, the hard way's certificates, etcd and control plane.",
+                "They cannot load kernel modules (modprobe: load them on this computer), and containerd runs but",
+                "cannot start a container: the machines' cgroups are read-only (runc: read-only file system), and",
+                "there is no /dev/kmsg. So no kubelet runs pods: kubeadm init stops at the kubelet, and workers",
+                "cannot join. For a whole cluster use --provider multipass or lima (virtual machines).");
     }
 
     @Override
@@ -77,19 +79,19 @@ final class NspawnProvider implements Provider {
     }
 
     @Override
-    public List<Machine> up(List<Planned> planned, MachineRequest request, Path publicKey, Consumer<String> say) {
+    public void up(List<Planned> planned, MachineRequest request, Path publicKey, Consumer<Machine> made,
+                   Consumer<String> say) {
         Path root = rootTree(say);
         bridge();
-        List<Machine> out = new ArrayList<>();
+        List<Machine> booted = new ArrayList<>();
         for (Planned p : planned) {
             String address = NET + "." + (10 + p.index() + 1);
             say.accept("booting " + p.name() + " (" + address + ")");
-            out.add(boot(p, address, root, publicKey));
+            Machine m = boot(p, address, root, publicKey);
+            made.accept(m);
+            booted.add(m);
         }
-        for (Machine m : out) {
-            waitForSsh(m);
-        }
-        return out;
+        booted.forEach(this::waitForSsh);
     }
 
     /** The Debian root tree, built once (about 20 s and 270 MB) and kept for every later machine. */
@@ -155,7 +157,7 @@ final class NspawnProvider implements Provider {
                     + " </dev/null >" + quote(dir + "/console.log") + " 2>&1 & echo $! > " + quote(dir + "/pid"),
                     Duration.ofSeconds(20));
             String[] key = hostKey.split("\\s+");
-            return new Machine(p.name(), name(), address, 22, p.roles(), key[0] + " " + key[1]);
+            return new Machine(p.name(), name(), address, 22, "root", p.roles(), key[0] + " " + key[1]);
         } catch (IOException e) {
             throw new LabException(LabException.Kind.STATE, "cannot prepare " + p.name() + " in " + merged + ": "
                     + e.getMessage(), e);

@@ -21,10 +21,11 @@ public interface Provider {
      * Makes the machines and waits until each answers on SSH.
      *
      * @param publicKey lab's public key, to be let in as root (or as the provider's login user)
+     * @param made      told of each machine as soon as it exists (with its address and its host key as
+     *                  read from the machine), so one that a later failure leaves behind is recorded too
      * @param say       tells the learner what is happening, one line at a time
-     * @return the machines with their addresses and host keys as read from each machine
      */
-    List<Machine> up(List<Planned> planned, MachineRequest request, Path publicKey, Consumer<String> say);
+    void up(List<Planned> planned, MachineRequest request, Path publicKey, Consumer<Machine> made, Consumer<String> say);
 
     /** Whether the machine is running now. */
     boolean running(Machine machine);

@@ -52,10 +52,11 @@ class MachinesTest {
         }
 
         @Override
-        public List<Machine> up(List<Planned> planned, MachineRequest request, Path publicKey, Consumer<String> say) {
+        public void up(List<Planned> planned, MachineRequest request, Path publicKey, Consumer<Machine> made,
+                       Consumer<String> say) {
             assertTrue(Files.isRegularFile(publicKey));
-            return planned.stream().map(p -> new Machine(p.name(), name(), "192.0.2." + (10 + p.index() + 1), 22, p.roles(),
-                    "ssh-ed25519 AAAAkey" + keyVersion + p.index())).toList();
+            planned.forEach(p -> made.accept(new Machine(p.name(), name(), "192.0.2." + (10 + p.index() + 1), 22, "root",
+                    p.roles(), "ssh-ed25519 AAAAkey" + keyVersion + p.index())));
         }
 
         @Override
@@ -133,6 +134,6 @@ class MachinesTest {
         assertThrows(LabException.class, () -> new MachineRequest(0, 1, 2, 2048));
         assertThrows(LabException.class, () -> new MachineRequest(3, 4, 2, 2048));
         LabException e = assertThrows(LabException.class, () -> machines(new PaperProvider()).provider("vagrant"));
-        assertTrue(e.getMessage().contains("nspawn, paper"), e.getMessage());
+        assertTrue(e.getMessage().contains("nspawn, multipass, lima, paper"), e.getMessage());
     }
 }

@@ -112,11 +112,12 @@ public final class Views {
     public record MachineList(String inventory, List<MachineRow> machines) {
         public static MachineList of(String inventory, List<Machine> machines, java.util.function.Predicate<Machine> running) {
             return new MachineList(inventory, machines.stream().map(m -> new MachineRow(m.name(), m.provider(), m.address(),
-                    m.port(), m.roles(), running.test(m), m.hostKey())).toList());
+                    m.port(), m.user(), m.roles(), running.test(m), m.hostKey())).toList());
         }
     }
 
-    public record MachineRow(String name, String provider, String address, int port, List<String> roles, boolean running,
+    public record MachineRow(String name, String provider, String address, int port, String user, List<String> roles,
+                             boolean running,
                              String hostKey) {
     }
 }
