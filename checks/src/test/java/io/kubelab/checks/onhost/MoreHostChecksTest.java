@@ -144,6 +144,11 @@ class MoreHostChecksTest {
         assertEquals(Status.PASS, run(KernelCheck.ModulesLoaded.from(Params.of("modules", List.of("printk")))).status());
         CheckResult missing = run(KernelCheck.ModulesLoaded.from(Params.of("modules", List.of("printk", "no_such_mod"))));
         assertEquals("not loaded: no_such_mod", missing.observed());
+        // Built into the kernel: listed in modules.builtin (read with sed), though not loaded as a module.
+        tools.script("sed", "echo kubelab_builtin_mod");
+        CheckResult builtIn = run(KernelCheck.ModulesLoaded.from(Params.of("modules", List.of("kubelab_builtin_mod"))));
+        assertEquals(Status.PASS, builtIn.status(), builtIn.toString());
+        assertEquals("loaded or built in: kubelab_builtin_mod", builtIn.observed());
 
         tools.script("stat", "echo tmpfs");
         CheckResult v1 = run(KernelCheck.CgroupV2.from(Params.of()));

@@ -1,0 +1,116 @@
+package io.kubelab.shell.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.shell.ShellRun;
+import io.kubelab.shell.ShellRun.Result;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The kubeadm lab's install and teardown steps for real, on practice machines (root): real apt
+ * installs containerd from Debian and kubeadm, kubelet and kubectl from a signed repository laid out
+ * as pkgs.k8s.io is (holding the test fixtures as packages), apt-mark holds them, swap goes off in
+ * /etc/fstab, modules-load.d and sysctl.d are written, and real systemd enables and starts
+ * containerd and the kubelet, on each machine's own files; then teardown runs for real.
+ */
+@Tag("e2e")
+class KubeadmOnMachinesEndToEndTest {
+    private static final Path STATE = Path.of(System.getenv().getOrDefault("KUBELAB_E2E", "/var/lib/kubelab-e2e"),
+            "machines-state");
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures", "kubeadm").toAbsolutePath();
+    private static final List<String> MACHINES = List.of("10.79.0.11", "10.79.0.12");
+
+    @TempDir
+    Path home;
+    AptRepository repo;
+    Path inventory = STATE.resolve("machines/inventory.yaml");
+
+    private Result lab(String... args) {
+        List<String> all = new ArrayList<>(List.of("--state-dir", STATE.toString()));
+        all.addAll(List.of(args));
+        return new ShellRun(home).env("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+                .env("USER", "root").run(all.toArray(new String[0]));
+    }
+
+    /** A command on a machine over ssh, with lab's key and the host key lab recorded. */
+    private static String on(String address, String command) throws Exception {
+        Process p = new ProcessBuilder("ssh", "-i", STATE.resolve("machines/id_ed25519").toString(), "-o",
+                "UserKnownHostsFile=" + STATE.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o",
+                "BatchMode=yes", "root@" + address, command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return out;
+    }
+
+    @BeforeEach
+    void machines() throws Exception {
+        lab("machines", "down");
+        Result up = lab("machines", "up", "2", "--control-planes", "1");
+        assertEquals(0, up.exit(), up.toString());
+        repo = AptRepository.serve(Files.createDirectories(home.resolve("apt")), FIXTURES, "1.31", "1.31.2-1.1",
+                InetAddress.getByName("10.79.0.1"));
+        // A swap line in fstab, as a real server may have: install must comment it out.
+        on(MACHINES.get(1), "echo '/swapfile none swap sw 0 0' >> /etc/fstab");
+    }
+
+    @AfterEach
+    void down() {
+        if (repo != null) {
+            repo.close();
+        }
+        lab("machines", "down");
+    }
+
+    @Test
+    void installAndTeardownRunForRealOnTheMachinesOwnFiles() throws Exception {
+        Result install = lab("run", "kubeadm", "install", "--inventory", inventory.toString(), "--set",
+                "k8s_repo=" + repo.base());
+        assertEquals(0, install.exit(), install.toString());
+        assertTrue(install.out().contains("apt-get install -y -q kubelet kubeadm kubectl && apt-mark hold"), install.out());
+
+        for (String m : MACHINES) {
+            assertEquals("kubeadm\nkubectl\nkubelet", on(m, "apt-mark showhold"), m);
+            assertEquals("1.31.2-1.1", on(m, "dpkg-query -W -f '${Version}' kubeadm"), m);
+            assertEquals("enabled\nenabled\nactive\nactive", on(m, "systemctl is-enabled containerd kubelet; "
+                    + "systemctl is-active containerd kubelet"), m);
+            assertEquals("overlay\nbr_netfilter", on(m, "cat /etc/modules-load.d/k8s.conf"), m);
+            assertEquals("1", on(m, "sysctl -n net.ipv4.ip_forward"), m);
+            assertTrue(on(m, "grep SystemdCgroup /etc/containerd/config.toml").contains("SystemdCgroup = true"), m);
+        }
+        assertEquals("#/swapfile none swap sw 0 0", on(MACHINES.get(1), "grep swapfile /etc/fstab"));
+        assertTrue(!Files.exists(Path.of("/etc/modules-load.d/k8s.conf")) || !Files.readString(
+                Path.of("/etc/modules-load.d/k8s.conf")).equals("overlay\nbr_netfilter\n"), "the host's files are untouched");
+
+        Result check = lab("check", "kubeadm", "install", "-o", "json");
+        JsonNode results = JsonMapper.builder().build().readTree(check.out()).get("results");
+        results.forEach(r -> assertEquals("pass", r.get("status").asString(), r.toString()));
+        assertEquals(3, results.size(), check.out()); // versions across the machines, runtime on each
+
+        // Running the step again is safe: its checks pass, so it is skipped.
+        Result again = lab("run", "kubeadm", "install");
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.out().contains("already pass"), again.out());
+
+        Result teardown = lab("run", "kubeadm", "teardown", "--yes");
+        assertEquals(0, teardown.exit(), teardown.toString());
+        assertTrue(teardown.out().contains("[reset] Deleting contents of directories"), teardown.out());
+        for (String m : MACHINES) {
+            assertEquals("0", on(m, "iptables -S | grep -vc '^-P'"), "iptables flushed on " + m);
+        }
+        Result afterTeardown = lab("check", "kubeadm", "teardown", "-o", "json");
+        JsonMapper.builder().build().readTree(afterTeardown.out()).get("results")
+                .forEach(r -> assertEquals("pass", r.get("status").asString(), r.toString()));
+    }
+}
