@@ -11,6 +11,7 @@ import io.kubelab.labs.nodes.ssh.SshSettings;
 import io.kubelab.labs.nodes.ssh.SshStack;
 import io.kubelab.labs.state.ProgressStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,20 @@ public final class NodeFactory {
         }
         return new ProgressStore(s.stateDir()).load(lab)
                 .map(p -> p.settings().get(INVENTORY_SETTING)).map(Path::of);
+    }
+
+    /**
+     * The nodes a lab works on: the inventory given (which must be readable), else the one remembered
+     * for the lab. A remembered inventory that is gone (practice machines removed, a file moved) does
+     * not stop commands that need no node; a step on a node says what happened.
+     */
+    public Nodes openFor(String lab, Optional<Path> given, boolean acceptNewHostKeys) {
+        Optional<Path> inventory = inventoryFor(lab, given);
+        if (given.isEmpty() && inventory.isPresent() && !Files.exists(inventory.get())) {
+            return Nodes.without(local(), "the inventory " + inventory.get() + " that lab remembered for '" + lab
+                    + "' is gone; give one with --inventory FILE");
+        }
+        return open(inventory, acceptNewHostKeys);
     }
 
     /**

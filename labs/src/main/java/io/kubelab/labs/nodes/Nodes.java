@@ -24,16 +24,28 @@ public final class Nodes implements AutoCloseable {
     private final SshHosts ssh;
     private final Map<String, Node> remote = new LinkedHashMap<>();
     private final Workers workers = new Workers();
+    /** Why there are no nodes but this machine, as said when a step needs one. */
+    private final String noInventory;
 
     Nodes(LocalNode local, Inventory inventory, SshHosts ssh) {
+        this(local, inventory, ssh, null);
+    }
+
+    private Nodes(LocalNode local, Inventory inventory, SshHosts ssh, String noInventory) {
         this.local = local;
         this.inventory = inventory;
         this.ssh = ssh;
+        this.noInventory = noInventory;
     }
 
     /** This machine alone: what a lab without an inventory can reach. */
     public static Nodes localOnly(LocalNode local) {
-        return new Nodes(local, null, null);
+        return new Nodes(local, null, null, null);
+    }
+
+    /** This machine alone, because the inventory that was meant is not there; a step on a node says why. */
+    static Nodes without(LocalNode local, String why) {
+        return new Nodes(local, null, null, why);
     }
 
     /** The nodes {@code on} names, in inventory order; a LabException says what it could have named. */
@@ -42,8 +54,8 @@ public final class Nodes implements AutoCloseable {
             return List.of(local);
         }
         if (inventory == null) {
-            throw LabException.badInput("this step runs on '" + on + "', a host or group of your inventory; "
-                    + "give the inventory with --inventory FILE");
+            throw LabException.badInput(noInventory != null ? noInventory : "this step runs on '" + on
+                    + "', a host or group of your inventory; give the inventory with --inventory FILE");
         }
         List<Node> out = new ArrayList<>();
         for (InventoryHost spec : inventory.select(on)) {

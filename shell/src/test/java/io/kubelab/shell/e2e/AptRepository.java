@@ -31,7 +31,9 @@ final class AptRepository implements AutoCloseable {
         return base;
     }
 
-    static AptRepository serve(Path dir, Path fixtures, String minor, String version, InetAddress bind) throws Exception {
+    /** @param api the mock API server the fixture kubeadm and kubectl talk to, as the machines reach it */
+    static AptRepository serve(Path dir, Path fixtures, String minor, String version, InetAddress bind, String api)
+            throws Exception {
         Path root = Files.createDirectories(dir.resolve("repo"));
         Path deb = Files.createDirectories(root.resolve("core:/stable:/v" + minor + "/deb"));
         String unit = """
@@ -45,9 +47,9 @@ final class AptRepository implements AutoCloseable {
                 [Install]
                 WantedBy=multi-user.target
                 """;
-        build(dir, deb, fixtures, "kubeadm", version, "python3, openssl", Map.of());
-        build(dir, deb, fixtures, "kubectl", version, "python3", Map.of());
-        build(dir, deb, fixtures, "kubelet", version, "", Map.of("lib/systemd/system/kubelet.service", unit));
+        build(dir, deb, fixtures, "kubeadm", version, "python3, openssl", api, Map.of());
+        build(dir, deb, fixtures, "kubectl", version, "python3", api, Map.of());
+        build(dir, deb, fixtures, "kubelet", version, "", api, Map.of("lib/systemd/system/kubelet.service", unit));
         run(deb, Map.of(), "sh", "-c", "apt-ftparchive packages . > Packages && apt-ftparchive release . > Release");
         Path gnupg = Files.createDirectories(dir.resolve("gnupg"));
         Files.setPosixFilePermissions(gnupg, PosixFilePermissions.fromString("rwx------"));
@@ -78,13 +80,13 @@ final class AptRepository implements AutoCloseable {
 
     /** One fixture as a package: the tool (and the fixture's shared files) under /usr/lib, linked from /usr/bin. */
     private static void build(Path dir, Path repo, Path fixtures, String name, String version, String depends,
-                              Map<String, String> extra) throws Exception {
+                              String api, Map<String, String> extra) throws Exception {
         Path pkg = dir.resolve("pkg-" + name);
         Path lib = Files.createDirectories(pkg.resolve("usr/lib/kubelab-fixture/" + name));
         for (String f : List.of(name, "fixture.py")) {
             Files.copy(fixtures.resolve(f), lib.resolve(f));
         }
-        Files.writeString(lib.resolve("fixture.env"), "API=http://127.0.0.1:1\n"); // no cluster in these steps
+        Files.writeString(lib.resolve("fixture.env"), "API=" + api + "\n");
         Files.setPosixFilePermissions(lib.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(pkg.resolve("usr/bin"));
         Files.createSymbolicLink(pkg.resolve("usr/bin/" + name), Path.of("../lib/kubelab-fixture/" + name + "/" + name));

@@ -3,6 +3,7 @@ package io.kubelab.shell.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubelab.checks.testing.MockCluster;
 import io.kubelab.shell.ShellRun;
 import io.kubelab.shell.ShellRun.Result;
 import java.net.InetAddress;
@@ -35,6 +36,7 @@ class KubeadmOnMachinesEndToEndTest {
     @TempDir
     Path home;
     AptRepository repo;
+    MockCluster api;
     Path inventory = STATE.resolve("machines/inventory.yaml");
 
     private Result lab(String... args) {
@@ -57,10 +59,14 @@ class KubeadmOnMachinesEndToEndTest {
     @BeforeEach
     void machines() throws Exception {
         lab("machines", "down");
+        // The state folder is kept between tests (the root tree is built once): the lab starts afresh.
+        lab("reset", "kubeadm", "--all", "--yes");
         Result up = lab("machines", "up", "2", "--control-planes", "1");
         assertEquals(0, up.exit(), up.toString());
+        InetAddress bridge = InetAddress.getByName("10.79.0.1");
+        api = MockCluster.start(bridge, 0);
         repo = AptRepository.serve(Files.createDirectories(home.resolve("apt")), FIXTURES, "1.31", "1.31.2-1.1",
-                InetAddress.getByName("10.79.0.1"));
+                bridge, api.url());
         // A swap line in fstab, as a real server may have: install must comment it out.
         on(MACHINES.get(1), "echo '/swapfile none swap sw 0 0' >> /etc/fstab");
     }
@@ -69,6 +75,9 @@ class KubeadmOnMachinesEndToEndTest {
     void down() {
         if (repo != null) {
             repo.close();
+        }
+        if (api != null) {
+            api.close();
         }
         lab("machines", "down");
     }
@@ -112,5 +121,42 @@ class KubeadmOnMachinesEndToEndTest {
         Result afterTeardown = lab("check", "kubeadm", "teardown", "-o", "json");
         JsonMapper.builder().build().readTree(afterTeardown.out()).get("results")
                 .forEach(r -> assertEquals("pass", r.get("status").asString(), r.toString()));
+    }
+
+    /**
+     * The whole lab on machines: install for real, then init, kubectl, the pod network, join and
+     * verify with the fixture kubeadm talking to the mock API on lab's bridge, every check passing.
+     * Only the CNI manifest's download is stood in for (a fixture curl on the control plane): this
+     * computer cannot reach GitHub.
+     */
+    @Test
+    void theWholeLabPassesOnMachines() throws Exception {
+        Files.copy(FIXTURES.resolve("curl"), home.resolve("curl"));
+        assertEquals("", on(MACHINES.get(0), "cat > /usr/local/bin/curl < /dev/null") , "a place for the fixture");
+        Process copy = new ProcessBuilder("scp", "-i", STATE.resolve("machines/id_ed25519").toString(), "-o",
+                "UserKnownHostsFile=" + STATE.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                FIXTURES.resolve("curl").toString(), "root@" + MACHINES.get(0) + ":/usr/local/bin/curl").inheritIO().start();
+        assertEquals(0, copy.waitFor());
+        on(MACHINES.get(0), "chmod 755 /usr/local/bin/curl");
+
+        // The preflight step checks what install provides (the runtime, the versions): install comes first here.
+        Result install = lab("run", "kubeadm", "install", "--inventory", inventory.toString(), "--set",
+                "k8s_repo=" + repo.base());
+        assertEquals(0, install.exit(), install.toString());
+        Result rest = lab("run", "kubeadm");
+        assertEquals(0, rest.exit(), rest.toString());
+        assertTrue(rest.out().contains("→ node-1 kubeadm init --token ****** --pod-network-cidr=10.244.0.0/16 "
+                + "--apiserver-advertise-address=10.79.0.11 --node-name node-1"), rest.out());
+        assertEquals(List.of("node-1", "node-2"), api.client().nodes().list().getItems().stream()
+                .map(n -> n.getMetadata().getName()).sorted().toList());
+
+        Result check = lab("check", "kubeadm", "-o", "json");
+        assertEquals(0, check.exit(), check.toString());
+        JsonMapper.builder().build().readTree(check.out()).get("results").forEach(r -> assertTrue(
+                List.of("pass", "skip").contains(r.get("status").asString()), r.toString()));
+
+        Result teardown = lab("run", "kubeadm", "teardown", "--yes");
+        assertEquals(0, teardown.exit(), teardown.toString());
+        assertEquals("absent", on(MACHINES.get(0), "test -e /etc/kubernetes/admin.conf && echo present || echo absent"));
     }
 }

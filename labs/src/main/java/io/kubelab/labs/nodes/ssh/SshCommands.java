@@ -50,6 +50,15 @@ final class SshCommands {
     ExecResult exec(ExecRequest request) throws HostUnreachableException {
         SSHClient c = connection.client();
         Sudo how = sudoNeeded(request.sudo()) ? sudo(c) : null;
+        connection.acquireSession(request.command());
+        try {
+            return run(c, request, how);
+        } finally {
+            connection.releaseSession();
+        }
+    }
+
+    private ExecResult run(SSHClient c, ExecRequest request, Sudo how) throws HostUnreachableException {
         String marker = "kubelab-" + HexFormat.of().formatHex(randomBytes(6));
         String line = (how == null ? "" : how.prefix()) + "env " + MARKER_VARIABLE + "=" + marker
                 + " setsid -w bash -c " + Shell.quote(request.command());
@@ -59,7 +68,7 @@ final class SshCommands {
         try {
             session = c.startSession();
             cmd = session.exec(line);
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) { // sshj says "Not connected" with the latter
             throw connection.lost(e, request.command());
         }
         try (OutputStream stdin = cmd.getOutputStream()) {
@@ -172,6 +181,7 @@ final class SshCommands {
 
     /** A short command without the wrapper, for probing (exit status only); {@code how} may be null. */
     private int probe(SSHClient c, String command, Sudo how) throws HostUnreachableException {
+        connection.acquireSession(command);
         try (Session s = c.startSession()) {
             Session.Command cmd = s.exec(command);
             try (OutputStream in = cmd.getOutputStream()) {
@@ -182,8 +192,10 @@ final class SshCommands {
             cmd.getInputStream().readAllBytes();
             cmd.join(20, TimeUnit.SECONDS);
             return cmd.getExitStatus() == null ? -1 : cmd.getExitStatus();
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             throw connection.lost(e, command);
+        } finally {
+            connection.releaseSession();
         }
     }
 

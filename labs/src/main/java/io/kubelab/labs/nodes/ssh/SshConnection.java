@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
@@ -25,7 +26,14 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
  * failure to reach or log in is a {@link HostUnreachableException} that says why in words.
  */
 final class SshConnection implements AutoCloseable {
+    /**
+     * Sessions open at once on one connection. OpenSSH refuses more than MaxSessions (10 by default)
+     * and may drop the connection; the SFTP channel and a command's kill session need room too.
+     */
+    static final int MAX_SESSIONS = 8;
+
     private final InventoryHost spec;
+    private final Semaphore sessions = new Semaphore(MAX_SESSIONS, true);
     private final Config config;
     private final SshSettings settings;
     private final SshConnection jump;
@@ -86,6 +94,20 @@ final class SshConnection implements AutoCloseable {
         authenticate(c);
         client = c;
         return c;
+    }
+
+    /** Waits for a free session on this connection (many checks on one node take turns). */
+    void acquireSession(String command) throws HostUnreachableException {
+        try {
+            sessions.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostUnreachableException(spec.name(), "interrupted while waiting to run `" + command + "`", true, e);
+        }
+    }
+
+    void releaseSession() {
+        sessions.release();
     }
 
     /** The SFTP channel of this connection, opened on first use. */

@@ -90,6 +90,27 @@ class SshHostTest {
         assertTrue(first == h.client(), "the connection is reused");
     }
 
+    /** Many checks on one node share its one connection: they take turns within the server's session limit. */
+    @Test
+    void manyCommandsAtOnceStayWithinTheServersSessionLimit() throws Exception {
+        SshHost h = host();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<ExecResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String n = String.valueOf(i);
+                runs.add(pool.submit(() -> h.exec(ExecRequest.of("sleep 0.3; echo " + n, Duration.ofSeconds(30)))));
+            }
+            for (int i = 0; i < 20; i++) {
+                ExecResult r = runs.get(i).get();
+                assertEquals(0, r.exitCode(), r.stderr());
+                assertEquals(i + "\n", r.stdout());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void streamsLargeOutput() throws Exception {
         List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());

@@ -58,6 +58,8 @@ final class TestSshServer implements AutoCloseable {
             }
         });
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        // OpenSSH's default MaxSessions: a stock sshd refuses an 11th session on one connection.
+        org.apache.sshd.core.CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 10);
         server.start();
         port = server.getPort();
     }
