@@ -5,6 +5,7 @@ import static io.kubelab.checks.host.Shell.quote;
 import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.LocalHost;
 import io.kubelab.labs.LabException;
+import io.kubelab.labs.nodes.LocalNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -66,7 +67,7 @@ final class NspawnProvider implements Provider {
 
     @Override
     public Optional<String> unavailable() {
-        if (!isRoot()) {
+        if (!LocalNode.labIsRoot()) {
             return Optional.of("nspawn machines need root: run `sudo lab machines up ...`, or use --provider multipass or lima");
         }
         for (String tool : List.of("systemd-nspawn", "mmdebstrap", "ip", "ssh-keygen")) {
@@ -251,14 +252,6 @@ final class NspawnProvider implements Provider {
         if (!r.ok()) {
             throw LabException.badInput("could not make the machines: `" + command.split(" ")[0] + " ...` failed: "
                     + (r.output().isBlank() ? "exit status " + r.exitCode() : r.tail(3)));
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -25,7 +25,7 @@ public final class LocalNode implements Node {
     private Boolean passwordlessSudo;
 
     public LocalNode(LocalHost host) {
-        this(host, runningAsRoot());
+        this(host, labIsRoot());
     }
 
     LocalNode(LocalHost host, boolean root) {
@@ -70,7 +70,7 @@ public final class LocalNode implements Node {
     }
 
     /** Whether lab runs as root: the owner of /proc/self is this process's user. */
-    private static boolean runningAsRoot() {
+    public static boolean labIsRoot() {
         try {
             return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
