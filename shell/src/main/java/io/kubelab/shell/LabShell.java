@@ -150,18 +150,23 @@ public final class LabShell {
         Messages msg = ctx.messages();
         String prefix = ctx.ui().style().red(msg.get("error.prefix"));
         if (e instanceof LabException le) {
-            ctx.err().println(prefix + " " + le.getMessage());
+            ctx.err().println(prefix + " " + masked(ctx, le.getMessage()));
             if (ctx.settings().debug()) {
                 le.printStackTrace(ctx.err());
             }
             return ExitCode.of(le);
         }
         ctx.err().println(prefix + " " + msg.get("error.internal", e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                + (e.getMessage() == null ? "" : ": " + masked(ctx, e.getMessage()))));
         if (ctx.settings().debug()) {
             e.printStackTrace(ctx.err());
         }
         return ExitCode.INTERNAL;
+    }
+
+    /** A message with the open lab's secrets masked: an error can quote a command or a path that holds one. */
+    private static String masked(ShellContext ctx, String message) {
+        return ctx.session() == null ? message : ctx.session().variables().redactor().redact(message);
     }
 
     /** One line for a usage mistake: what was wrong, and where to read the right usage. */

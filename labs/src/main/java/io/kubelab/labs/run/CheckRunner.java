@@ -115,7 +115,8 @@ public final class CheckRunner {
                             new CheckContext(node, ClusterAccess.none(), timeout), redactor, several));
                 }
             }
-            return nodes.workers().map(tasks, PARALLELISM, Supplier::get);
+            // Every outcome leaves here through the redactor, whatever field a secret reached.
+            return nodes.workers().map(tasks, PARALLELISM, t -> t.get().redacted(redactor));
         } finally {
             clusters.values().forEach(ClusterAccess::close);
         }
@@ -130,8 +131,7 @@ public final class CheckRunner {
             // A check must never take the whole report down; what it hit is reported as an error.
             r = CheckResult.error("", e.getClass().getSimpleName() + ": " + e.getMessage(), "", "");
         }
-        r = new CheckResult(r.status(), redactor.redact(r.expected()), redactor.redact(r.observed()),
-                redactor.redact(r.evidence()), r.hint()).withHint(hint);
+        r = r.withHint(hint);
         String id = sc.spec().id() + (nameHost ? "@" + target : "");
         return new CheckOutcome(sc.step().id(), id, title, target, r);
     }

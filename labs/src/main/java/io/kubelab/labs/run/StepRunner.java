@@ -57,13 +57,13 @@ final class StepRunner {
 
     StepOutcome run(Step step, Variables vars, RunOptions options, Consumer<StepState> stateChange) {
         stateChange.accept(StepState.RUNNING);
-        StepContext ctx = new StepContext(step, vars, options.cancellation());
+        StepContext ctx = new StepContext(step, vars, options.cancellation(), new RedactingListener(listener, vars::redactor));
         List<NodeOutcome> done = new ArrayList<>();
         for (Action action : step.actions()) {
             List<Node> targets = nodes.resolve(action.on());
             Optional<String> skip = action.skip(ctx);
             if (skip.isPresent()) {
-                targets.forEach(n -> listener.commandSkipped(step, n.name(), shown(action, n, ctx), skip.get()));
+                targets.forEach(n -> ctx.say.commandSkipped(step, n.name(), shown(action, n, ctx), skip.get()));
                 continue;
             }
             List<NodeRun> runs = nodes.workers().map(targets, options.parallelism(), n -> runOn(action, n, ctx));
@@ -93,28 +93,27 @@ final class StepRunner {
 
     /** A dry run: each action per node with variables filled in (secrets masked); nothing is touched. */
     void plan(Step step, Variables vars) {
-        StepContext ctx = new StepContext(step, vars, new Cancellation());
+        StepContext ctx = new StepContext(step, vars, new Cancellation(), new RedactingListener(listener, vars::redactor));
         for (Action action : step.actions()) {
             for (Node n : nodes.resolve(action.on())) {
-                listener.planned(step, n.name(), shown(action, n, ctx), action.plan(n, ctx));
+                ctx.say.planned(step, n.name(), shown(action, n, ctx), action.plan(n, ctx));
             }
         }
     }
 
     /** One action on one node: announced, guarded, timed, recorded in the transcript. */
     private NodeRun runOn(Action action, Node node, StepContext ctx) {
-        Redactor redactor = ctx.vars.redactor();
         String shown = shown(action, node, ctx);
         Instant started = Instant.now();
         NodeRun run;
         try {
             Optional<String> done = action.skipOn(node, ctx);
             if (done.isPresent()) {
-                listener.commandSkipped(ctx.step, node.name(), shown, done.get());
-                return NodeRun.of(NodeOutcome.skipped(node.name(), done.get()));
+                ctx.say.commandSkipped(ctx.step, node.name(), shown, done.get());
+                return NodeRun.of(NodeOutcome.skipped(node.name(), ctx.vars.redactor().redact(done.get())));
             }
-            listener.commandStarting(ctx.step, node.name(), shown);
-            ScheduledFuture<?> heartbeat = ticker.scheduleAtFixedRate(() -> listener.stillRunning(node.name(), shown,
+            ctx.say.commandStarting(ctx.step, node.name(), shown);
+            ScheduledFuture<?> heartbeat = ticker.scheduleAtFixedRate(() -> ctx.say.stillRunning(node.name(), shown,
                     Duration.between(started, Instant.now())), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                     TimeUnit.MILLISECONDS);
             try {
@@ -125,16 +124,17 @@ final class StepRunner {
         } catch (HostUnreachableException e) {
             run = NodeRun.of(NodeOutcome.unreachable(node.name(), e.reason()));
         }
+        Redactor redactor = ctx.vars.redactor();
         NodeOutcome outcome = run.outcome().redacted(redactor::redact);
         transcript.append(new Transcript.Entry(started, ctx.step.id(), node.name(), action.describe(t -> ctx.render(t, node)),
                 outcome.exitCode(), outcome.elapsed().toMillis(), outcome.result().word(), outcome.problem(),
                 outcome.outputTail()), redactor);
-        listener.commandFinished(ctx.step, node.name(), outcome);
+        ctx.say.commandFinished(ctx.step, node.name(), outcome);
         return new NodeRun(outcome, run.output());
     }
 
     private static String shown(Action action, Node node, StepContext ctx) {
-        return ctx.vars.redactor().redact(action.describe(text -> ctx.render(text, node)));
+        return action.describe(text -> ctx.render(text, node)); // masked by the listener on its way out
     }
 
     void close() {
@@ -146,11 +146,14 @@ final class StepRunner {
         private final Step step;
         private final Variables vars;
         private final Cancellation cancellation;
+        /** The listener every word of the step goes out through, masked. */
+        private final RunListener say;
 
-        StepContext(Step step, Variables vars, Cancellation cancellation) {
+        StepContext(Step step, Variables vars, Cancellation cancellation, RunListener say) {
             this.step = step;
             this.vars = vars;
             this.cancellation = cancellation;
+            this.say = say;
         }
 
         @Override
@@ -166,7 +169,7 @@ final class StepRunner {
         @Override
         public void capture(String variable, String value) {
             vars.set(variable, value);
-            listener.captured(variable, vars.redactor().redact(value));
+            say.captured(variable, value);
         }
 
         @Override
@@ -190,8 +193,7 @@ final class StepRunner {
 
         @Override
         public OutputListener output(Node node) {
-            Redactor redactor = vars.redactor();
-            return (stream, line) -> listener.output(node.name(), stream, redactor.redact(line));
+            return (stream, line) -> say.output(node.name(), stream, line);
         }
     }
 }

@@ -23,6 +23,7 @@ public final class Variables {
     private final Map<String, String> builtIns;
     private final java.util.function.Function<String, Optional<String>> dynamic;
     private final SecureRandom random = new SecureRandom();
+    private Redactor redactor;
 
     /**
      * @param stored values kept in progress from an earlier session (never secret)
@@ -89,11 +90,17 @@ public final class Variables {
         if (!spec.choices().isEmpty() && !spec.choices().contains(value)) {
             throw LabException.badInput("value " + shown + " for " + name + " must be one of " + spec.choices());
         }
-        values.put(name, value);
+        put(name, value);
     }
 
-    public void forget(String name) {
+    public synchronized void forget(String name) {
         values.remove(name);
+        redactor = null;
+    }
+
+    private synchronized void put(String name, String value) {
+        values.put(name, value);
+        redactor = null;
     }
 
     /** Makes a value for a variable that has a generator and none yet. */
@@ -102,7 +109,7 @@ public final class Variables {
         if (spec == null || spec.generate() == null || values.containsKey(name)) {
             return false;
         }
-        values.put(name, spec.generate().generate(random));
+        put(name, spec.generate().generate(random));
         return true;
     }
 
@@ -135,10 +142,14 @@ public final class Variables {
         return out;
     }
 
-    public Redactor redactor() {
-        return new Redactor(values.entrySet().stream()
-                .filter(e -> lab.variables().get(e.getKey()) != null && lab.variables().get(e.getKey()).secret())
-                .map(Map.Entry::getValue).toList());
+    /** Masks every secret value known now; made again only after a value changes. */
+    public synchronized Redactor redactor() {
+        if (redactor == null) {
+            redactor = new Redactor(values.entrySet().stream()
+                    .filter(e -> lab.variables().get(e.getKey()) != null && lab.variables().get(e.getKey()).secret())
+                    .map(Map.Entry::getValue).toList());
+        }
+        return redactor;
     }
 
     public Lab lab() {

@@ -12,14 +12,13 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MASK = "******";
     private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("\\b[a-z0-9]{6}\\.[a-z0-9]{16}\\b");
-    /** Shorter values would mask ordinary words; secrets are never this short. */
-    private static final int MIN_SECRET_LENGTH = 4;
 
     private final List<String> secrets;
 
     public Redactor(java.util.Collection<String> secretValues) {
         // Longest first, so a secret that contains another is masked whole.
-        this.secrets = secretValues.stream().filter(s -> s != null && s.length() >= MIN_SECRET_LENGTH)
+        // Every secret, however short: a short one masks more than it needs to, never less.
+        this.secrets = secretValues.stream().filter(s -> s != null && !s.isEmpty())
                 .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 

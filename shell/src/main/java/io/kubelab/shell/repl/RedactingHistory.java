@@ -14,7 +14,8 @@ import org.jline.reader.impl.history.DefaultHistory;
  * variable of the open lab, and any kubeadm bootstrap token, never reach the history file.
  */
 final class RedactingHistory extends DefaultHistory {
-    private static final Pattern SET = Pattern.compile("(--set[ =])([A-Za-z_][A-Za-z0-9_]*)=(\\S+)");
+    /** --set name=value, the value a word or a quoted string ("a b", 'a b') as the shell reads it. */
+    private static final Pattern SET = Pattern.compile("(--set[ =])([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"?|'[^']*'?|\\S+)");
     private final ShellContext ctx;
 
     RedactingHistory(ShellContext ctx) {

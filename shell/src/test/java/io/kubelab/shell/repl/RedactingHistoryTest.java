@@ -23,6 +23,10 @@ class RedactingHistoryTest {
         assertEquals("run --set token=****** --set pod_cidr=10.244.0.0/16",
                 h.redact("run --set token=abcdef.0123456789abcdef --set pod_cidr=10.244.0.0/16"));
         assertEquals("run --set sudo_password=******", h.redact("run --set sudo_password=hunter2"));
+        // A quoted value is one value, however many words: none of it is kept.
+        assertEquals("run --set password=****** --set x=1", h.redact("run --set password=\"hunter two pw\" --set x=1"));
+        assertEquals("run --set password=******", h.redact("run --set password='hunter two pw'"));
+        assertEquals("run --set=password=******", h.redact("run --set=password=\"unclosed hunter"));
         assertEquals("kubeadm join x --token ******", h.redact("kubeadm join x --token abcdef.0123456789abcdef"));
     }
 }
