@@ -78,6 +78,8 @@ public final class LabShell {
         }
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
+        // Help is plain text: the terminal writer lets through only lab's own colours.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedSubcommandsAllowed(false);
         cl.setExecutionExceptionHandler((e, command, parsed) -> handle(ctx, e));

@@ -2,8 +2,6 @@ package io.kubelab.labs.load;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** A lab bundled in the jar, under {@code labs/<id>/} on the class path. */
@@ -14,14 +12,12 @@ public record BundledLabFiles(ClassLoader loader, String id) implements LabFiles
     }
 
     @Override
-    public Optional<String> read(String relativePath) {
+    public Optional<byte[]> bytes(String relativePath, int limit) throws IOException {
         if (relativePath.contains("..")) {
             return Optional.empty();
         }
         try (InputStream in = loader.getResourceAsStream(resource(relativePath))) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return in == null ? Optional.empty() : Optional.of(in.readNBytes(limit));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.kubelab.labs.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,15 +23,17 @@ public record DirectoryLabFiles(Path folder, Path shownAs) implements LabFiles {
     }
 
     @Override
-    public Optional<String> read(String relativePath) {
+    public Optional<byte[]> bytes(String relativePath, int limit) throws IOException {
         Path p = folder.resolve(relativePath).normalize();
-        if (!p.startsWith(folder) || !Files.isRegularFile(p)) {
+        if (!p.startsWith(folder) || !Files.exists(p)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Files.readString(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!Files.isRegularFile(p)) {
+            // A folder, a FIFO or a device: reading a FIFO would wait forever.
+            throw new IOException("not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return Optional.of(in.readNBytes(limit));
         }
     }
 

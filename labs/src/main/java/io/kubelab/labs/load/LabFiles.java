@@ -1,12 +1,17 @@
 package io.kubelab.labs.load;
 
+import java.io.IOException;
 import java.util.Optional;
 
-/** The files of one lab (lab.yaml and its Markdown), wherever they live: a folder or the bundled jar. */
+/**
+ * The files of one lab (lab.yaml and its Markdown), wherever they live: a folder or the bundled
+ * jar. {@link ContentText} turns their bytes into text, and each way that can fail into a problem
+ * {@code lab validate} shows at the file.
+ */
 public interface LabFiles {
 
-    /** The text of a file relative to the lab's folder, if it exists. */
-    Optional<String> read(String relativePath);
+    /** The bytes of a file relative to the lab's folder, if it is there; at most {@code limit} bytes are read. */
+    Optional<byte[]> bytes(String relativePath, int limit) throws IOException;
 
     /** How to name the file in messages (a path the author can open). */
     String display(String relativePath);

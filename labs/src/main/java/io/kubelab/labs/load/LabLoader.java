@@ -47,9 +47,9 @@ public final class LabLoader {
 
     private Lab read(LabFiles files, Problems problems) {
         String manifest = files.display(MANIFEST);
-        Optional<String> text = files.read(MANIFEST);
+        Optional<String> text = new ContentText(files, problems).read(MANIFEST, () -> problems.error(Location.of(manifest),
+                "no lab.yaml here; a lab is a folder with lab.yaml and its step Markdown"));
         if (text.isEmpty()) {
-            problems.error(Location.of(manifest), "no lab.yaml here; a lab is a folder with lab.yaml and its step Markdown");
             return null;
         }
         YNode root;
@@ -59,6 +59,7 @@ public final class LabLoader {
             problems.error(e.location(), "not valid YAML: " + e.getMessage());
             return null;
         }
+        ContentText.warnControls(root, problems);
         if (!(root instanceof YNode.YMap map)) {
             problems.error(root.location(), "lab.yaml must be a map with format, id, title and steps");
             return null;

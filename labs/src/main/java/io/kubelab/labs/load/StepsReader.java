@@ -117,20 +117,13 @@ final class StepsReader {
             return Text.EMPTY;
         }
         Map<String, String> byLanguage = new LinkedHashMap<>();
-        Optional<String> en = files.read(path);
-        if (en.isEmpty()) {
-            problems.error(f.at("text"), "missing file " + files.display(path) + "; create it or fix the path");
-        } else {
-            byLanguage.put(Text.ENGLISH, en.get());
-        }
+        ContentText content = new ContentText(files, problems);
+        content.read(path, () -> problems.error(f.at("text"), "missing file " + files.display(path)
+                + "; create it or fix the path")).ifPresent(en -> byLanguage.put(Text.ENGLISH, en));
         String translated = path.substring(0, path.length() - 3) + "." + Text.CHINESE + ".md";
-        Optional<String> zh = files.read(translated);
-        if (zh.isEmpty()) {
-            problems.warning(f.at("text"), "no Simplified Chinese translation " + files.display(translated)
-                    + "; learners with --lang zh-CN see English");
-        } else {
-            byLanguage.put(Text.CHINESE, zh.get());
-        }
+        content.read(translated, () -> problems.warning(f.at("text"), "no Simplified Chinese translation "
+                + files.display(translated) + "; learners with --lang zh-CN see English"))
+                .ifPresent(zh -> byLanguage.put(Text.CHINESE, zh));
         return new Text(byLanguage);
     }
 

@@ -17,7 +17,11 @@ import io.kubelab.shell.ui.ConsolePrompter;
 import io.kubelab.shell.ui.Messages;
 import io.kubelab.shell.ui.Style;
 import io.kubelab.shell.ui.Ui;
+import io.kubelab.shell.ui.TerminalSafeWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,8 +61,8 @@ public final class ShellContext {
         this.options = options;
         this.registry = CheckRegistry.standard(env.variables());
         this.catalog = new LabCatalog(ShellContext.class.getClassLoader(), registry, actions, env.workingDirectory());
-        this.out = new PrintWriter(env.out(), true, StandardCharsets.UTF_8);
-        this.err = new PrintWriter(env.err(), true, StandardCharsets.UTF_8);
+        this.out = terminalSafe(env.out());
+        this.err = terminalSafe(env.err());
         this.openLab = new OpenLab(catalog::load, new OpenLab.SessionMaker() {
             @Override
             public LabSession open(Lab lab, Optional<Path> inventory) {
@@ -70,6 +74,11 @@ public final class ShellContext {
                 return nodeFactory().inventoryFor(lab, inventory);
             }
         });
+    }
+
+    private PrintWriter terminalSafe(OutputStream stream) {
+        Writer utf8 = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        return new PrintWriter(new TerminalSafeWriter(utf8, () -> settings().color()), true);
     }
 
     public Environment env() {

@@ -1,6 +1,7 @@
 package io.kubelab.shell.repl;
 
 import io.kubelab.labs.Prompter;
+import io.kubelab.labs.values.ControlChars;
 import io.kubelab.shell.context.ShellContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ final class TerminalLines implements LineSource {
     public String read(String prompt) {
         while (true) {
             try {
-                return reader.readLine(prompt);
+                return reader.readLine(ControlChars.escape(prompt));
             } catch (UserInterruptException e) {
                 // Ctrl-C at the prompt clears the line; Ctrl-D (or exit) leaves.
                 continue;
@@ -64,7 +65,7 @@ final class TerminalLines implements LineSource {
     @Override
     public void status(String text) {
         if (statusBar != null) {
-            statusBar.update(List.of(new AttributedString(text)));
+            statusBar.update(List.of(new AttributedString(ControlChars.escape(text))));
         }
     }
 
@@ -74,7 +75,7 @@ final class TerminalLines implements LineSource {
             @Override
             public Optional<String> ask(String question, boolean secret) {
                 try {
-                    return Optional.ofNullable(reader.readLine(question.strip() + " ", secret ? '*' : null));
+                    return Optional.ofNullable(reader.readLine(ControlChars.escape(question.strip()) + " ", secret ? '*' : null));
                 } catch (UserInterruptException | EndOfFileException e) {
                     return Optional.empty();
                 }

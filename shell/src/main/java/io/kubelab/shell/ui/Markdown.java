@@ -26,7 +26,7 @@ public final class Markdown {
 
     public String render(String markdown) {
         List<String> out = new ArrayList<>();
-        String[] lines = markdown.replace("\r", "").split("\n", -1);
+        String[] lines = markdown.split("\n", -1);
         StringBuilder paragraph = new StringBuilder();
         boolean inCode = false;
         for (String line : lines) {

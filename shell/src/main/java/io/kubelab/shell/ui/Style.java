@@ -8,29 +8,37 @@ import io.kubelab.checks.Status;
  */
 public record Style(boolean color) {
     private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    /** Every escape sequence lab itself writes: the only ones that reach the terminal, and only with colour on. */
+    static final java.util.List<String> CODES = java.util.List.of(RESET, BOLD, DIM, CYAN, GREEN, RED, YELLOW);
 
     public String bold(String s) {
-        return wrap("\u001b[1m", s);
+        return wrap(BOLD, s);
     }
 
     public String dim(String s) {
-        return wrap("\u001b[2m", s);
+        return wrap(DIM, s);
     }
 
     public String code(String s) {
-        return wrap("\u001b[36m", s);
+        return wrap(CYAN, s);
     }
 
     public String green(String s) {
-        return wrap("\u001b[32m", s);
+        return wrap(GREEN, s);
     }
 
     public String red(String s) {
-        return wrap("\u001b[31m", s);
+        return wrap(RED, s);
     }
 
     public String yellow(String s) {
-        return wrap("\u001b[33m", s);
+        return wrap(YELLOW, s);
     }
 
     public String status(Status status, String s) {
