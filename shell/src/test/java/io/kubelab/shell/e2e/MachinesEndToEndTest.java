@@ -93,10 +93,59 @@ class MachinesEndToEndTest {
         results.forEach(r -> assertEquals("pass", r.get("status").asString(), r.toString()));
         assertEquals(7, results.size(), check.out());
 
+        startUpFilesRunOncePerCommand(inventory);
+
         Result down = lab("machines", "down");
         assertEquals(0, down.exit(), down.toString());
         assertTrue(down.out().contains("nothing of them remains"), down.out());
         assertEquals("", leftovers());
+    }
+
+    /**
+     * A node whose root .bashrc prints a line and logs the command it was started for (bash sets
+     * BASH_EXECUTION_STRING): lab's wrapper shell must not read it a second time, and a capture and
+     * an anchored match still work with the line it prints.
+     */
+    private void startUpFilesRunOncePerCommand(Path inventory) throws Exception {
+        Path lab = Files.createDirectories(home.resolve("bashrc"));
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: bashrc
+                title: {en: Start-up files, zh-CN: 启动文件}
+                variables:
+                  sshd_state: {}
+                steps:
+                  - id: heavy-bashrc
+                    title: {en: A chatty .bashrc, zh-CN: 多话的 .bashrc}
+                    actions:
+                      - run: |
+                          printf '%s\\n' 'echo "bashrc says hi"' 'echo "$BASH_EXECUTION_STRING" >> /root/bashrc.log' > /root/.bashrc
+                          rm -f /root/bashrc.log
+                        on: node-3
+                  - id: under-it
+                    title: {en: Work under it, zh-CN: 在其下工作}
+                    actions:
+                      - run: systemctl is-active ssh
+                        on: node-3
+                        capture: {sshd_state: '^(active|inactive)$'}
+                      - {run: echo two, on: node-3}
+                    checks:
+                      - {id: active, kind: command, on: node-3, with: {command: systemctl is-active ssh, match: '^active$'}}
+                      - {id: captured, kind: command, on: node-3, with: {command: 'test "{{sshd_state}}" = active'}}
+                      - id: once
+                        kind: command
+                        on: node-3
+                        with: {command: "grep -c 'ech[o] two' /root/bashrc.log", match: '^1$'}
+                """);
+        Result run = lab("run", lab.toString(), "heavy-bashrc", "--inventory", inventory.toString());
+        assertEquals(0, run.exit(), run.toString());
+        run = lab("run", lab.toString(), "under-it");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("node-3 | bashrc says hi"), "the login shell's start-up files still run: " + run);
+        Result check = lab("check", lab.toString(), "under-it", "-o", "json");
+        JsonNode results = JsonMapper.builder().build().readTree(check.out()).get("results");
+        assertEquals(3, results.size(), check.out());
+        results.forEach(r -> assertEquals("pass", r.get("status").asString(), r.toString()));
     }
 
     /** Mounts, links, processes and NAT rules of lab's machines still on this computer. */

@@ -21,9 +21,12 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /**
  * Runs commands on one node, each on its own channel of the node's connection, as
- * {@code env KUBELAB_RUN=<marker> setsid -w bash -c CMD}: in a session of its own, with a marker
- * every process it starts inherits, so that cancelling or timing out can end its whole process
- * group on the node (found by the marker), not just the channel. Becomes root with sudo when asked,
+ * {@code env KUBELAB_RUN=<marker> setsid -w bash --norc -c CMD}: in a session of its own, with a
+ * marker every process it starts inherits, so that cancelling or timing out can end its whole
+ * process group on the node (found by the marker), not just the channel. {@code --norc} because
+ * bash reads ~/.bashrc whenever it believes sshd started it: the login shell sshd starts has
+ * already read the learner's start-up files (pyenv, conda, nvm…) and exported their environment,
+ * and reading them again would cost their time twice and print their output twice. Becomes root with sudo when asked,
  * asking for sudo's password (masked) only if sudo needs one.
  */
 final class SshCommands {
@@ -61,7 +64,7 @@ final class SshCommands {
     private ExecResult run(SSHClient c, ExecRequest request, Sudo how) throws HostUnreachableException {
         String marker = "kubelab-" + HexFormat.of().formatHex(randomBytes(6));
         String line = (how == null ? "" : how.prefix()) + "env " + MARKER_VARIABLE + "=" + marker
-                + " setsid -w bash -c " + Shell.quote(request.command());
+                + " setsid -w bash --norc -c " + Shell.quote(request.command());
         long started = System.nanoTime();
         Session session;
         Session.Command cmd;
