@@ -60,7 +60,7 @@ public final class CheckRegistry {
         Path kubeconfig = Kubeconfig.defaultPath(env);
 
         r.host("command", "a command exits with the expected status and its output matches a pattern",
-                List.of(required("command", ParamType.STRING, "the shell command to run"),
+                List.of(required("command", ParamType.COMMAND, "the shell command to run"),
                         optional("exit", ParamType.INTEGER, "expected exit status (default 0)"),
                         optional("match", ParamType.STRING, "a regular expression the output must contain")),
                 """
@@ -71,7 +71,7 @@ public final class CheckRegistry {
         r.host("binary-version", "a tool is on the PATH, at least a given version (parsed from its own version output)",
                 List.of(required("binary", ParamType.STRING, "the program name, e.g. kubeadm, minikube, eksctl"),
                         optional("min", ParamType.STRING, "the lowest acceptable version, e.g. 1.30.0"),
-                        optional("command", ParamType.STRING, "how to print its version, when it is not a known tool")),
+                        optional("command", ParamType.COMMAND, "how to print its version, when it is not a known tool")),
                 """
                 kind: binary-version
                 on: local

@@ -3,14 +3,17 @@ package io.kubelab.checks;
 import java.util.List;
 import java.util.Map;
 
-/** The shape of a check parameter's value in lab YAML. */
+/**
+ * The shape of a check parameter's value in lab YAML. A COMMAND is a text run by a shell: the
+ * {@code {{variables}}} in it are filled in quoted, as words of data.
+ */
 public enum ParamType {
-    STRING, INTEGER, BOOLEAN, LIST, MAP;
+    STRING, COMMAND, INTEGER, BOOLEAN, LIST, MAP;
 
     /** True when a YAML value (already read into Java) has this shape. */
     public boolean accepts(Object value) {
         return switch (this) {
-            case STRING -> value instanceof String || value instanceof Number || value instanceof Boolean;
+            case STRING, COMMAND -> value instanceof String || value instanceof Number || value instanceof Boolean;
             case INTEGER -> value instanceof Number
                     || (value instanceof String s && s.matches("-?\\d+"));
             case BOOLEAN -> value instanceof Boolean

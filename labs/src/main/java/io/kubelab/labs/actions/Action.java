@@ -2,11 +2,11 @@ package io.kubelab.labs.actions;
 
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.values.Render;
 import io.kubelab.labs.yaml.Location;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Something a step does to the learner's environment, on the nodes its {@code on:} names. Each
@@ -34,7 +34,7 @@ public interface Action {
      *
      * @param render fills in {@code {{variables}}}: for one node, or before any node is chosen
      */
-    String describe(UnaryOperator<String> render);
+    String describe(Render render);
 
     /** Why it does not run at all this time (a condition, or its work is already done), or empty. */
     default Optional<String> skip(ActionContext ctx) {

@@ -3,13 +3,14 @@ package io.kubelab.labs.actions;
 import io.kubelab.checks.host.Cancellation;
 import io.kubelab.checks.host.OutputListener;
 import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.values.Render;
 import java.util.List;
 
 /** What an action may ask of the step it runs in; the runner answers. */
 public interface ActionContext {
 
     /** Fills in {@code {{variables}}} and {@code {{host.*}}} for {@code node}. */
-    String render(String text, Node node);
+    Render render(Node node);
 
     /** Whether a variable has a value. */
     boolean has(String variable);

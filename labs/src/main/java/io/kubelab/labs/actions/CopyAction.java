@@ -5,6 +5,7 @@ import static io.kubelab.labs.actions.Key.required;
 
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Copies a file to each node, replacing the destination atomically.
@@ -69,23 +69,23 @@ public record CopyAction(String src, String content, String dest, String mode, S
     }
 
     @Override
-    public String describe(UnaryOperator<String> render) {
-        String what = src != null ? render.apply(src) : "(text in the lab)";
-        return "copy " + what + " -> " + render.apply(dest) + " (" + mode + (owner == null ? "" : ", " + owner) + ")";
+    public String describe(Render render) {
+        String what = src != null ? render.text(src) : "(text in the lab)";
+        return "copy " + what + " -> " + render.text(dest) + " (" + mode + (owner == null ? "" : ", " + owner) + ")";
     }
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        String target = ctx.render(dest, node);
+        String target = ctx.render(node).text(dest);
         return Transfers.timed(node, () -> {
             if (src != null) {
-                node.upload(Path.of(ctx.render(src, node)), target, mode, owner);
+                node.upload(Path.of(ctx.render(node).text(src)), target, mode, owner);
                 return;
             }
             // Text written in the lab: rendered into a private temp file, uploaded, and removed.
             Path tmp = Files.createTempFile("kubelab-copy", ".tmp");
             try {
-                Files.writeString(tmp, ctx.render(content, node));
+                Files.writeString(tmp, ctx.render(node).text(content));
                 node.upload(tmp, target, mode, owner);
             } finally {
                 Files.deleteIfExists(tmp);

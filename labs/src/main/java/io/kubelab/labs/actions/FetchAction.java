@@ -5,6 +5,7 @@ import static io.kubelab.labs.actions.Key.required;
 
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Copies a file from each node to this machine (e.g. admin.conf into the lab's work folder).
@@ -57,12 +57,12 @@ public record FetchAction(String src, String dest, String mode, String on, Locat
     }
 
     @Override
-    public String describe(UnaryOperator<String> render) {
-        return "fetch " + render.apply(src) + " -> " + render.apply(dest) + " (" + mode + ")";
+    public String describe(Render render) {
+        return "fetch " + render.text(src) + " -> " + render.text(dest) + " (" + mode + ")";
     }
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        return Transfers.timed(node, () -> node.download(ctx.render(src, node), Path.of(ctx.render(dest, node)), mode));
+        return Transfers.timed(node, () -> node.download(ctx.render(node).text(src), Path.of(ctx.render(node).text(dest)), mode));
     }
 }

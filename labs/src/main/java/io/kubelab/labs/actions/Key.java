@@ -60,7 +60,10 @@ public record Key(String name, Type type, boolean required, String description, 
             }
             case PATTERNS -> {
                 s.put("type", "object");
-                s.put("additionalProperties", Map.of("type", "string", "format", "regex"));
+                Map<String, Object> pattern = new LinkedHashMap<>();
+                pattern.put("type", "string");
+                pattern.put("format", "regex");
+                s.put("additionalProperties", pattern);
             }
             case FIELDS -> {
                 s.put("type", "object");

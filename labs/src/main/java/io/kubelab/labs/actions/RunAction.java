@@ -8,6 +8,7 @@ import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.Shell;
 import io.kubelab.labs.nodes.Node;
+import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,8 +131,8 @@ public record RunAction(String command, String on, Duration timeout, String crea
     }
 
     @Override
-    public String describe(UnaryOperator<String> render) {
-        return render.apply(command);
+    public String describe(Render render) {
+        return render.shell(command);
     }
 
     @Override
@@ -157,7 +157,7 @@ public record RunAction(String command, String on, Duration timeout, String crea
         if (creates == null) {
             return Optional.empty();
         }
-        String path = ctx.render(creates, node);
+        String path = ctx.render(node).text(creates);
         ExecResult exists = node.exec(ExecRequest.of("test -e " + Shell.quote(path), GUARD_TIMEOUT)
                 .withCancellation(ctx.cancellation()).asRoot(sudo));
         return exists.ok() ? Optional.of(path + " already exists") : Optional.empty();
@@ -170,7 +170,7 @@ public record RunAction(String command, String on, Duration timeout, String crea
         }
         List<String> notes = new ArrayList<>();
         if (creates != null) {
-            notes.add("skipped where " + ctx.render(creates, node) + " exists");
+            notes.add("skipped where " + ctx.render(node).text(creates) + " exists");
         } else if (!unless.isEmpty()) {
             notes.add("skipped when checks " + String.join(", ", unless) + " pass");
         }
@@ -182,7 +182,7 @@ public record RunAction(String command, String on, Duration timeout, String crea
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        ExecResult r = node.exec(new ExecRequest(ctx.render(command, node), timeout, ctx.output(node),
+        ExecResult r = node.exec(new ExecRequest(ctx.render(node).shell(command), timeout, ctx.output(node),
                 ctx.cancellation(), sudo));
         return new NodeRun(NodeOutcome.of(node.name(), r, timeout), r.output());
     }

@@ -94,15 +94,28 @@ public final class LabLoader {
         }
     }
 
-    /** Every {{name}} written anywhere must be a declared variable or one lab provides itself. */
+    /**
+     * Every {{name}} written anywhere must be a declared variable or one lab provides itself; the
+     * only filter is raw, and a variable used raw (as shell text) should be held to a pattern.
+     */
     private static void checkReferences(Problems problems, Map<String, Variable> variables) {
         Set<String> known = new LinkedHashSet<>(variables.keySet());
         known.addAll(Template.BUILT_INS);
         for (Map.Entry<String, Location> t : problems.templated()) {
-            for (String name : Template.references(t.getKey())) {
-                if (!variables.containsKey(name) && !Template.isBuiltIn(name)) {
+            for (String filter : Template.unknownFilters(t.getKey())) {
+                problems.error(t.getValue(), "unknown filter '| " + filter + "'; the only one is {{name | raw}}");
+            }
+            Set<String> warnedRaw = new LinkedHashSet<>();
+            for (Template.Reference r : Template.find(t.getKey())) {
+                String name = r.name();
+                Variable v = variables.get(name);
+                if (v == null && !Template.isBuiltIn(name)) {
                     problems.error(t.getValue(), "undefined variable {{" + name + "}}; declare it under variables: or "
                             + Suggest.fix(name, known));
+                } else if (r.raw() && (v == null || (v.pattern() == null && v.choices().isEmpty()))
+                        && warnedRaw.add(name)) {
+                    problems.warning(t.getValue(), "{{" + name + " | raw}} puts its value in as shell code, and nothing "
+                            + "limits it; give the variable a pattern: (or choices:), or write {{" + name + "}}");
                 }
             }
         }

@@ -1,24 +1,25 @@
 package io.kubelab.labs.run;
 
-import io.kubelab.labs.values.Redactor;
 import io.kubelab.checks.BadParameterException;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckKind;
 import io.kubelab.checks.CheckRegistry;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.ParamType;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.Status;
 import io.kubelab.checks.cluster.ClusterAccess;
-import io.kubelab.checks.cluster.KubeconfigCluster;
 import io.kubelab.checks.cluster.Kubeconfig;
+import io.kubelab.checks.cluster.KubeconfigCluster;
 import io.kubelab.checks.host.Host;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Step;
-import io.kubelab.labs.values.Template;
 import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.nodes.Nodes;
+import io.kubelab.labs.values.Redactor;
+import io.kubelab.labs.values.Render;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class CheckRunner {
                 try {
                     kind = registry.find(spec.kind()).orElseThrow(() ->
                             new BadParameterException("unknown check kind '" + spec.kind() + "'"));
-                    params = render(spec.params(), variables);
+                    params = render(spec.params(), variables, kind);
                     check = kind.create(new Params(params));
                 } catch (IllegalArgumentException e) { // BadParameterException, or a bad pattern
                     CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
@@ -136,29 +137,32 @@ public final class CheckRunner {
         return new CheckOutcome(sc.step().id(), id, title, target, r);
     }
 
-    private Map<String, Object> render(Map<String, Object> params, Variables variables) {
+    /** Fills in the parameters' variables: a command's as shell words, the others as they are. */
+    private Map<String, Object> render(Map<String, Object> params, Variables variables, CheckKind kind) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : params.entrySet()) {
-            out.put(e.getKey(), renderValue(e.getValue(), variables));
+            boolean command = kind.param(e.getKey()).map(p -> p.type() == ParamType.COMMAND).orElse(false);
+            out.put(e.getKey(), renderValue(e.getValue(), variables, command));
         }
         return out;
     }
 
-    private Object renderValue(Object value, Variables variables) {
+    private Object renderValue(Object value, Variables variables, boolean command) {
         if (value instanceof String s) {
             List<String> missing = variables.missing(s);
             if (!missing.isEmpty()) {
                 throw new BadParameterException("variable {{" + missing.get(0) + "}} has no value yet; "
                         + "run the step that sets it, or pass --set " + missing.get(0) + "=...");
             }
-            return Template.render(s, variables::get);
+            Render render = variables.renderer();
+            return command ? render.shell(s) : render.text(s);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> renderValue(v, variables)).toList();
+            return list.stream().map(v -> renderValue(v, variables, command)).toList();
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, variables)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, variables, command)));
             return out;
         }
         return value;

@@ -15,6 +15,7 @@ import io.kubelab.labs.nodes.Nodes;
 import io.kubelab.labs.state.StepState;
 import io.kubelab.labs.state.Transcript;
 import io.kubelab.labs.values.Redactor;
+import io.kubelab.labs.values.Render;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ final class StepRunner {
         }
         Redactor redactor = ctx.vars.redactor();
         NodeOutcome outcome = run.outcome().redacted(redactor::redact);
-        transcript.append(new Transcript.Entry(started, ctx.step.id(), node.name(), action.describe(t -> ctx.render(t, node)),
+        transcript.append(new Transcript.Entry(started, ctx.step.id(), node.name(), action.describe(ctx.render(node)),
                 outcome.exitCode(), outcome.elapsed().toMillis(), outcome.result().word(), outcome.problem(),
                 outcome.outputTail()), redactor);
         ctx.say.commandFinished(ctx.step, node.name(), outcome);
@@ -134,7 +135,7 @@ final class StepRunner {
     }
 
     private static String shown(Action action, Node node, StepContext ctx) {
-        return action.describe(text -> ctx.render(text, node)); // masked by the listener on its way out
+        return action.describe(ctx.render(node)); // masked by the listener on its way out
     }
 
     void close() {
@@ -157,8 +158,8 @@ final class StepRunner {
         }
 
         @Override
-        public String render(String text, Node node) {
-            return vars.render(text, node);
+        public Render render(Node node) {
+            return vars.renderer(node);
         }
 
         @Override

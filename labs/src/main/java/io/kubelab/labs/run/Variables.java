@@ -3,6 +3,7 @@ package io.kubelab.labs.run;
 import io.kubelab.labs.values.Redactor;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.model.Variable;
 import io.kubelab.labs.nodes.Node;
@@ -117,13 +118,32 @@ public final class Variables {
         return Template.render(text, this::get);
     }
 
+    /** Fills in variables before any node is chosen ({{host.*}} stay as written). */
+    public Render renderer() {
+        return renderer(this::get);
+    }
+
     /** Fills in variables, and {{host.name}} / {{host.address}} with the node the text is used on. */
-    public String render(String text, Node node) {
-        return Template.render(text, name -> switch (name) {
+    public Render renderer(Node node) {
+        return renderer(name -> switch (name) {
             case "host.name" -> Optional.of(node.name());
             case "host.address" -> Optional.of(node.networkAddress());
             default -> get(name);
         });
+    }
+
+    private static Render renderer(java.util.function.Function<String, Optional<String>> values) {
+        return new Render() {
+            @Override
+            public String text(String template) {
+                return Template.render(template, values);
+            }
+
+            @Override
+            public String shell(String command) {
+                return Template.renderShell(command, values);
+            }
+        };
     }
 
     /** The names a text refers to that have no value yet. */

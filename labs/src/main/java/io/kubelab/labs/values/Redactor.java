@@ -18,8 +18,9 @@ public final class Redactor {
     public Redactor(java.util.Collection<String> secretValues) {
         // Longest first, so a secret that contains another is masked whole.
         // Every secret, however short: a short one masks more than it needs to, never less.
+        // Each in every form it takes when filled into a command (quoted, escaped), as well as itself.
         this.secrets = secretValues.stream().filter(s -> s != null && !s.isEmpty())
-                .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+                .flatMap(s -> ShellWords.forms(s).stream()).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public static Redactor none() {

@@ -51,9 +51,14 @@ final class LabSchema {
         List<Map<String, Object>> perKind = new ArrayList<>();
         for (CheckKind kind : checks.all()) {
             defs.set("with-" + kind.name(), JSON.valueToTree(with(kind)));
-            perKind.add(Map.of(
-                    "if", Map.of("properties", Map.of("kind", Map.of("const", kind.name())), "required", List.of("kind")),
-                    "then", Map.of("properties", Map.of("with", Map.of("$ref", "#/$defs/with-" + kind.name())))));
+            // Ordered maps, so that the file written is the same on every run.
+            Map<String, Object> when = new LinkedHashMap<>();
+            when.put("required", List.of("kind"));
+            when.put("properties", Map.of("kind", Map.of("const", kind.name())));
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("if", when);
+            rule.put("then", Map.of("properties", Map.of("with", Map.of("$ref", "#/$defs/with-" + kind.name()))));
+            perKind.add(rule);
         }
         check.set("allOf", JSON.valueToTree(perKind));
         return out;
@@ -82,7 +87,10 @@ final class LabSchema {
         s.put("additionalProperties", false);
         Map<String, Object> properties = new LinkedHashMap<>();
         for (ParamSpec p : kind.params()) {
-            properties.put(p.name(), Map.of("type", types(p.type()), "description", p.description()));
+            Map<String, Object> property = new LinkedHashMap<>();
+            property.put("type", types(p.type()));
+            property.put("description", p.description());
+            properties.put(p.name(), property);
         }
         s.put("properties", properties);
         return s;
@@ -92,6 +100,7 @@ final class LabSchema {
     private static List<String> types(ParamType type) {
         return switch (type) {
             case STRING -> List.of("string", "number", "boolean");
+            case COMMAND -> List.of("string");
             case INTEGER -> List.of("integer", "string");
             case BOOLEAN -> List.of("boolean", "string");
             case LIST -> List.of("array", "string", "number");

@@ -30,7 +30,7 @@ final class StepView {
             ui.line(ui.style().bold(ui.msg().get("show.runs")));
             for (Action a : step.actions()) {
                 String where = a.on().equals("local") ? ui.msg().get("run.local") : a.on();
-                String what = a.describe(session.variables()::render);
+                String what = a.describe(session.variables().renderer());
                 ui.line("  " + where + ": " + ui.style().code(redactor.redact(what)));
             }
             ui.blank();
