@@ -143,7 +143,7 @@ class KubeadmLabEndToEndTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("node1: kubeadm init --token ****** --pod-network-cidr=10.244.0.0/16"), r.out());
         assertTrue(r.out().contains("# not run: only when kube_control_plane >= 3"), r.out());
-        assertTrue(r.out().contains("node2: {{join_command}} --node-name node2"), r.out());
+        assertTrue(r.out().contains("node2: {{join_command | raw}} --node-name node2"), r.out());
         assertTrue(r.out().contains("node1: fetch /etc/kubernetes/admin.conf -> "), r.out());
         assertTrue(r.out().contains("Dry run: nothing was run or changed.") || r.err().contains("Dry run"), r.toString());
         assertEquals("absent\n", nodes.ssh(1, "test -e /etc/kubernetes/admin.conf && echo present || echo absent"));
