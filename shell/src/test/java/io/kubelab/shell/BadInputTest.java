@@ -36,6 +36,31 @@ class BadInputTest {
     }
 
     @Test
+    void aTimeoutThatWouldOverflowIsAValidateError() throws Exception {
+        Path lab = Files.createDirectories(home.resolve("slow"));
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: slow
+                title: {en: Slow, zh-CN: 慢}
+                steps:
+                  - id: one
+                    title: {en: One, zh-CN: 一}
+                    actions:
+                      - {run: "true", timeout: 99999999999999999999h}
+                      - {run: "true", timeout: 9223372036854775807}
+                      - {run: "true", timeout: 25h}
+                """);
+        ShellRun.Result r = new ShellRun(home).run("validate", lab.toString());
+        assertEquals(2, r.exit(), r.toString());
+        String all = r.out() + r.err();
+        for (int line = 8; line <= 10; line++) {
+            assertTrue(all.contains("lab.yaml:" + line + ":"), line + ": " + all);
+        }
+        assertTrue(all.contains("timeout must be at most 24h"), all);
+        assertFalse(all.contains("Exception"), all);
+    }
+
+    @Test
     void unknownLabId() {
         assertOneLine(new ShellRun(home).run("check", "minikub"), 2,
                 "no lab 'minikub'; `lab list` shows the labs (minikube, kubeadm), or give the folder of a lab.yaml");

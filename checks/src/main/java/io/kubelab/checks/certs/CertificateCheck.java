@@ -59,10 +59,8 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         } catch (HostUnreachableException e) {
             return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            boolean missing = why.contains("No such file") || e instanceof java.nio.file.NoSuchFileException;
-            return CheckResult.fail(expected, missing ? "missing: " + why : why, evidence,
-                    missing ? "the step that makes it has not run, or wrote it elsewhere" : "regenerate it");
+            return ReadProblem.of(expected, evidence, e, "the step that makes it has not run, or wrote it elsewhere",
+                    "regenerate it");
         }
         Subject subject = Subject.of(c);
         List<String> wrong = new ArrayList<>();

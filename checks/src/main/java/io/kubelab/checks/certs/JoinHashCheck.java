@@ -37,8 +37,8 @@ public record JoinHashCheck(String ca, String hashOrCommand) implements Check {
         } catch (HostUnreachableException e) {
             return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
         } catch (IOException e) {
-            return CheckResult.fail(expected, "cannot read the CA: " + e.getMessage(), evidence,
-                    "kubeadm init writes it; has the control plane been initialised?");
+            return ReadProblem.of(expected, evidence, e, "kubeadm init writes it; has the control plane been initialised?",
+                    "the CA file is not a PEM certificate; fetch it again from /etc/kubernetes/pki/ca.crt");
         }
         if (actual.equals(given)) {
             return CheckResult.pass(expected, "hash " + given + " matches the CA", evidence);

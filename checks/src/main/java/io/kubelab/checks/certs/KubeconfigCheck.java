@@ -56,7 +56,8 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
         } catch (HostUnreachableException e) {
             return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
         } catch (IOException e) {
-            return CheckResult.fail(expected, e.getMessage(), evidence, "fetch or write the kubeconfig first");
+            return ReadProblem.of(expected, evidence, e, "fetch or write the kubeconfig first",
+                    "fetch the kubeconfig again, or regenerate it");
         }
         var context = kc.context(null);
         if (context.isEmpty()) {

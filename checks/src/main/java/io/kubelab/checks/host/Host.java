@@ -27,12 +27,12 @@ public interface Host {
         return exec(ExecRequest.of(command, timeout));
     }
 
-    /** Reads a whole (small) file. */
+    /**
+     * Reads a whole small file: a regular file of at most {@link FileRead#MAX_BYTES}.
+     *
+     * @throws FileRead.Refused when it is missing, unreadable, not a regular file or too large
+     */
     default byte[] read(String path) throws IOException, HostUnreachableException {
-        ExecResult r = exec("cat -- " + Shell.quote(path), Duration.ofSeconds(20));
-        if (r.exitCode() != 0) {
-            throw new IOException(r.stderr().isBlank() ? "cannot read " + path : r.stderr().strip());
-        }
-        return r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return FileRead.decode(exec(FileRead.command(path), Duration.ofSeconds(20)), path, name());
     }
 }

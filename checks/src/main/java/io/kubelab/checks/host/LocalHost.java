@@ -108,7 +108,7 @@ public final class LocalHost implements Host {
         if (!p.isAbsolute() && workingDirectory != null) {
             p = workingDirectory.resolve(p);
         }
-        return Files.readAllBytes(p);
+        return FileRead.local(p);
     }
 
     private static void join(Thread pump) {

@@ -9,4 +9,8 @@ public interface OutputListener {
     OutputListener NONE = (stream, line) -> { };
 
     void line(Stream stream, String line);
+
+    /** The command has printed all it had for now: a good moment to flush a terminal. */
+    default void pause() {
+    }
 }

@@ -163,7 +163,27 @@ class CertificateChecksTest {
     void aMissingFileIsAFailNamingIt() {
         CheckResult r = cert("cert", "nothing.pem");
         assertEquals(Status.FAIL, r.status());
-        assertTrue(r.observed().startsWith("missing: "), r.observed());
+        assertTrue(r.observed().endsWith("nothing.pem does not exist"), r.observed());
+        assertEquals("the step that makes it has not run, or wrote it elsewhere", r.hint());
+    }
+
+    @Test
+    void aDeviceAPipeOrAHugeFileIsRefusedAtOnceNotRead() throws Exception {
+        CheckResult zero = cert("cert", "/dev/zero");
+        assertEquals(Status.FAIL, zero.status());
+        assertEquals("/dev/zero is not a regular file (a folder, a device or a pipe)", zero.observed());
+        Path fifo = dir.resolve("fifo.pem");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor());
+        assertTrue(cert("cert", "fifo.pem").observed().endsWith("fifo.pem is not a regular file (a folder, a device or a pipe)"));
+        Path big = dir.resolve("big.pem");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[1]), 64L * 1024 * 1024); // 64 MiB, sparse
+        }
+        CheckResult huge = cert("cert", "big.pem");
+        assertEquals(Status.FAIL, huge.status());
+        assertTrue(huge.observed().endsWith("big.pem is larger than 4 MiB"), huge.observed());
     }
 
     @Test

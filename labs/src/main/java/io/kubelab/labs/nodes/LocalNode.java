@@ -2,6 +2,7 @@ package io.kubelab.labs.nodes;
 
 import io.kubelab.checks.host.ExecRequest;
 import io.kubelab.checks.host.ExecResult;
+import io.kubelab.checks.host.FileRead;
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.LocalHost;
 import io.kubelab.checks.host.Shell;
@@ -109,7 +110,14 @@ public final class LocalNode implements Node {
 
     @Override
     public void download(String remote, Path local, String mode) throws IOException {
-        AtomicFiles.write(local, Files.readAllBytes(Path.of(remote)));
+        Path source = Path.of(remote);
+        if (!Files.exists(source)) {
+            throw new FileRead.Refused(remote, FileRead.Reason.MISSING);
+        }
+        if (!Files.isRegularFile(source)) { // /dev/zero or a FIFO would never end
+            throw new FileRead.Refused(remote, FileRead.Reason.NOT_REGULAR);
+        }
+        AtomicFiles.copy(source, local);
         Files.setPosixFilePermissions(local, PosixFilePermissions.fromString(AtomicFiles.rwx(mode)));
     }
 }

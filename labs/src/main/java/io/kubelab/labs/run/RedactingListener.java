@@ -38,6 +38,11 @@ final class RedactingListener implements RunListener {
     }
 
     @Override
+    public void outputPaused() {
+        next.outputPaused();
+    }
+
+    @Override
     public void stillRunning(String host, String command, Duration elapsed) {
         next.stillRunning(host, r(command), elapsed);
     }

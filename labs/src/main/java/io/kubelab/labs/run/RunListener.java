@@ -20,6 +20,10 @@ public interface RunListener {
     /** A line of a running command's output. */
     void output(String host, OutputListener.Stream stream, String line);
 
+    /** Commands have printed all they had for now: output may be flushed. */
+    default void outputPaused() {
+    }
+
     /** A long command is still running. */
     void stillRunning(String host, String command, Duration elapsed);
 

@@ -194,7 +194,17 @@ final class StepRunner {
 
         @Override
         public OutputListener output(Node node) {
-            return (stream, line) -> say.output(node.name(), stream, line);
+            return new OutputListener() {
+                @Override
+                public void line(Stream stream, String line) {
+                    say.output(node.name(), stream, line);
+                }
+
+                @Override
+                public void pause() {
+                    say.outputPaused();
+                }
+            };
         }
     }
 }

@@ -20,15 +20,38 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target} atomically, readable by the owner only (0600). */
     public static void write(Path target, byte[] bytes) throws IOException {
+        replace(target, ch -> {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        });
+    }
+
+    /** Copies a file of any size to {@code target} atomically (streamed, never held whole), 0600. */
+    public static void copy(Path source, Path target) throws IOException {
+        replace(target, ch -> {
+            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+                long size = in.size();
+                long at = 0;
+                while (at < size) {
+                    at += in.transferTo(at, size - at, ch);
+                }
+            }
+        });
+    }
+
+    private interface Content {
+        void writeTo(FileChannel ch) throws IOException;
+    }
+
+    private static void replace(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         ensurePrivateDirectory(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                content.writeTo(ch);
                 ch.force(true);
             }
             try {

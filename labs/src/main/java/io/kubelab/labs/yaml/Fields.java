@@ -161,7 +161,10 @@ public final class Fields {
         }
     }
 
-    /** A duration such as 30s, 10m or 1h (a bare number is seconds). */
+    /** The longest duration content may ask for: a day. */
+    private static final Duration LONGEST = Duration.ofHours(24);
+
+    /** A duration such as 30s, 10m or 1h (a bare number is seconds), at most a day. */
     public Duration duration(String key, Duration fallback) {
         if (!has(key)) {
             return fallback;
@@ -172,15 +175,20 @@ public final class Fields {
             problems.error(at(key), key + " must look like 30s, 10m or 1h");
             return fallback;
         }
-        long n = Long.parseLong(m.group(1));
+        // Nine digits at most: whatever the unit, the value is then far from overflowing, and checked below.
+        long n = m.group(1).length() > 9 ? Long.MAX_VALUE / 4 : Long.parseLong(m.group(1));
         Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
+            case "m" -> Duration.ofSeconds(Math.min(n, Long.MAX_VALUE / 3600) * 60);
+            case "h" -> Duration.ofSeconds(Math.min(n, Long.MAX_VALUE / 3600) * 3600);
             default -> Duration.ofSeconds(n);
         };
         if (d.isZero()) {
             problems.error(at(key), key + " must be more than zero");
+            return fallback;
+        }
+        if (d.compareTo(LONGEST) > 0) {
+            problems.error(at(key), key + " must be at most 24h; a step that takes longer should be split");
             return fallback;
         }
         return d;

@@ -22,8 +22,21 @@ public final class ConsoleListener implements RunListener {
         this.ui = ui;
     }
 
+    /**
+     * The terminal as it was when the last command started: a command's output lines (millions,
+     * for some) use it instead of asking the settings again for every line.
+     */
+    private volatile Ui forOutput;
+
     private Ui ui() {
-        return ui.get();
+        Ui now = ui.get();
+        forOutput = now;
+        return now;
+    }
+
+    private Ui forOutput() {
+        Ui u = forOutput;
+        return u != null ? u : ui();
     }
 
     @Override
@@ -44,10 +57,19 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public void output(String host, OutputListener.Stream stream, String line) {
-        Ui ui = ui();
+        Ui ui = forOutput();
         String prefix = host.equals("local") ? "  " : "  " + host + " | ";
         synchronized (lock) {
-            ui.line(ui.style().dim(prefix) + line);
+            ui.lineUnflushed(ui.style().dim(prefix) + line);
+        }
+    }
+
+    /** Output is flushed when a command pauses, not after every line: a command printing millions stays fast. */
+    @Override
+    public void outputPaused() {
+        Ui ui = forOutput();
+        synchronized (lock) {
+            ui.out().flush();
         }
     }
 

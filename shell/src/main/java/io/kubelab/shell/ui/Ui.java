@@ -19,6 +19,11 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         out.println(s);
     }
 
+    /** A line that may wait in the buffer until the next flush (a command's output, see ConsoleListener). */
+    public void lineUnflushed(String s) {
+        out.print(s + "\n");
+    }
+
     public void blank() {
         out.println();
     }

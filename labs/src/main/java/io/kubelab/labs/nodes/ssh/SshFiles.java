@@ -2,6 +2,7 @@ package io.kubelab.labs.nodes.ssh;
 
 import io.kubelab.checks.host.ExecRequest;
 import io.kubelab.checks.host.ExecResult;
+import io.kubelab.checks.host.FileRead;
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.OutputListener;
 import io.kubelab.checks.host.Shell;
@@ -13,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -70,14 +70,21 @@ final class SshFiles {
         AtomicFiles.ensurePrivateDirectory(local.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(local.toAbsolutePath().getParent(), "." + local.getFileName(), ".part");
         try {
-            if (commands.sudoNeeded(false)) {
-                Files.write(tmp, readAsRoot(remote, true));
-            } else {
-                try {
-                    connection.sftp().get(remote, new net.schmizz.sshj.xfer.FileSystemFile(tmp.toFile()));
-                } catch (IOException e) {
-                    throw new IOException("cannot fetch " + connection.name() + ":" + remote + ": "
-                            + SshConnection.why(e), e);
+            String source = commands.sudoNeeded(false) ? stagedAsRoot(remote) : remote;
+            try {
+                // Only a regular file: SFTP would stream /dev/zero or a FIFO's writer forever.
+                if (connection.sftp().stat(source).getType() != net.schmizz.sshj.sftp.FileMode.Type.REGULAR) {
+                    throw new FileRead.Refused(connection.name() + ":" + remote, FileRead.Reason.NOT_REGULAR);
+                }
+                connection.sftp().get(source, new net.schmizz.sshj.xfer.FileSystemFile(tmp.toFile()));
+            } catch (FileRead.Refused e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IOException("cannot fetch " + connection.name() + ":" + remote + ": "
+                        + SshConnection.why(e), e);
+            } finally {
+                if (!source.equals(remote)) {
+                    quietRemove(source);
                 }
             }
             if (mode != null) {
@@ -89,20 +96,36 @@ final class SshFiles {
         }
     }
 
+    /**
+     * A copy of a file only root can read, made as root into a private temporary file the login
+     * user owns, so that SFTP streams it whatever its size (the command channel holds a bounded
+     * amount of output).
+     */
+    private String stagedAsRoot(String remote) throws IOException, HostUnreachableException {
+        String staged = "/tmp/.kubelab-fetch-" + HexFormat.of().formatHex(randomBytes());
+        String f = Shell.quote(remote);
+        ExecResult r = commands.exec(new ExecRequest("if [ ! -e " + f + " ]; then echo 'no such file' >&2; exit 3; fi; "
+                + "if [ ! -f " + f + " ]; then echo 'not a regular file' >&2; exit 3; fi; "
+                + "install -m 600 -o " + Shell.quote(connection.spec().user()) + " -- " + f + " " + Shell.quote(staged),
+                Duration.ofMinutes(10), OutputListener.NONE, null, true));
+        if (r.exitCode() == 3) {
+            throw new FileRead.Refused(connection.name() + ":" + remote, r.stderr().contains("no such")
+                    ? FileRead.Reason.MISSING : FileRead.Reason.NOT_REGULAR);
+        }
+        expectOk(r, "read " + remote + " as root");
+        return staged;
+    }
+
     /** A whole (small) file, as the login user. */
     byte[] read(String path) throws IOException, HostUnreachableException {
         return readAsRoot(path, false);
     }
 
-    /** Reads a file through base64 on the command channel, so sudo can read what the login user cannot. */
+    /** Reads a small file through base64 on the command channel, so sudo can read what the login user cannot. */
     private byte[] readAsRoot(String path, boolean sudo) throws IOException, HostUnreachableException {
-        ExecResult r = commands.exec(new ExecRequest("base64 -w0 " + Shell.quote(path), Duration.ofMinutes(2),
+        ExecResult r = commands.exec(new ExecRequest(FileRead.command(path), Duration.ofMinutes(2),
                 OutputListener.NONE, null, sudo));
-        if (!r.ok()) {
-            throw new IOException(r.stderr().isBlank() ? "cannot read " + path + " on " + connection.name()
-                    : r.stderr().strip());
-        }
-        return Base64.getDecoder().decode(r.stdout().strip());
+        return FileRead.decode(r, path, connection.name());
     }
 
     private void expectOk(ExecResult r, String what) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.checks.host.Cancellation;
 import io.kubelab.checks.host.ExecRequest;
+import io.kubelab.checks.host.FileRead;
 import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.OutputListener;
@@ -349,6 +350,36 @@ class SshHostTest {
         assertTrue(e.getMessage().contains("could not log in as learner with the password from the inventory"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("guess"), "the password is never shown");
+    }
+
+    /** Reads are bounded and refuse what is not a file; fetches stream any size, also through sudo. */
+    @Test
+    void readsAreBoundedAndFetchesStreamAnySizeAlsoAsRoot() throws Exception {
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        // Test fixture: a sudo that needs no password.
+        Files.writeString(fixtures.resolve("sudo"), "#!/bin/sh\n[ \"$1\" = -n ] && shift\nexec \"$@\"\n");
+        fixtures.resolve("sudo").toFile().setExecutable(true);
+        server.fixtures = fixtures;
+        // "nobody" exists on every Debian machine: the staged copy is chowned to the login user.
+        InventoryHost spec = new InventoryHost("node1", "127.0.0.1", server.port(), "nobody", key, true, null, null,
+                Map.of(), null);
+        SshHost h = host(spec, false, Prompter.NONE);
+        byte[] seven = new byte[7 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(seven);
+        Path remote = Files.write(dir.resolve("seven.bin"), seven);
+        Path back = dir.resolve("fetched/seven.bin");
+        h.download(remote.toString(), back, "0600");
+        assertArrayEquals(seven, Files.readAllBytes(back), "7 MB arrive whole through sudo and SFTP");
+        try (var left = Files.list(Path.of("/tmp"))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".kubelab-fetch-")), "the staged copy is removed");
+        }
+        FileRead.Refused zero = assertThrows(FileRead.Refused.class, () -> h.download("/dev/zero", back, "0600"));
+        assertEquals(FileRead.Reason.NOT_REGULAR, zero.reason());
+        assertEquals(FileRead.Reason.NOT_REGULAR, assertThrows(FileRead.Refused.class, () -> h.read("/dev/zero")).reason());
+        assertEquals(FileRead.Reason.MISSING, assertThrows(FileRead.Refused.class, () -> h.read("/no/such")).reason());
+        assertEquals(FileRead.Reason.TOO_LARGE, assertThrows(FileRead.Refused.class, () -> h.read(remote.toString())).reason());
+        Path small = Files.write(dir.resolve("small.bin"), new byte[] {0, 1, 2, (byte) 0xff});
+        assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xff}, h.read(small.toString()), "binary-safe");
     }
 
     @Test
