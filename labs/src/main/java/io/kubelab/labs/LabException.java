@@ -13,7 +13,7 @@ public class LabException extends RuntimeException {
         BAD_CONTENT,
         /** The learner's environment could not be reached (exit 3). */
         UNREACHABLE,
-        /** lab's own state could not be read or written (exit 4). */
+        /** lab's state folder could not be read or written: the learner's data, theirs to fix (exit 2). */
         STATE
     }
 

@@ -181,13 +181,14 @@ class BadInputTest {
     }
 
     @Test
-    void internalErrorsShowAStackTraceOnlyWithDebug() throws Exception {
+    void aDamagedProgressFileIsTheLearnersDataToFixAndDebugShowsWhere() throws Exception {
         FakeTools tools = new FakeTools(home);
         Path state = home.resolve("state/kubelab/progress");
         Files.createDirectories(state);
         Files.writeString(state.resolve("minikube.json"), "{ not json");
         ShellRun.Result r = new ShellRun(home).env("PATH", tools.path()).run("status", "minikube");
-        assertOneLine(r, 4, "is damaged");
+        assertOneLine(r, 2, "is damaged");
+        assertTrue(r.err().contains("`lab reset minikube --all --yes` keeps it aside"), r.err());
         ShellRun.Result debug = new ShellRun(home).run("status", "minikube", "--debug");
         assertTrue(debug.err().contains("\tat "), "stack trace with --debug");
     }

@@ -3,6 +3,7 @@ package io.kubelab.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubelab.labs.load.DirectoryLabFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class KillAndResumeTest {
                     actions:
                       - run: touch {{lab.workdir}}/three
                 """);
-        Path work = home.resolve("state/kubelab/work/resume");
+        Path work = home.resolve("state/kubelab/work/" + new DirectoryLabFiles(labDir).stateKey());
         Process lab = java("run", labDir.toString());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Files.exists(work.resolve("started")) && System.nanoTime() < deadline && lab.isAlive()) {

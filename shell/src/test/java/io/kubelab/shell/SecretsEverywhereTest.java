@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubelab.labs.load.DirectoryLabFiles;
 import io.kubelab.shell.ShellRun.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class SecretsEverywhereTest {
         assertTrue(results.get(3).out().contains("the key ****** works"), results.get(3).out());
 
         Path state = home.resolve("state");
-        Path work = state.resolve("kubelab/work/secrets");
+        Path work = state.resolve("kubelab/work/" + new DirectoryLabFiles(lab).stateKey());
         assertTrue(Files.readString(work.resolve("secret.env")).contains(KEY), "the file meant to hold it does");
         List<String> everything = new ArrayList<>();
         results.forEach(r -> everything.add(r.out() + r.err()));
@@ -77,7 +78,7 @@ class SecretsEverywhereTest {
         try (Stream<Path> files = Files.walk(state)) {
             written = files.filter(Files::isRegularFile).filter(f -> !f.equals(work.resolve("secret.env"))).toList();
         }
-        assertTrue(written.stream().anyMatch(f -> f.toString().endsWith("transcripts/secrets.jsonl")), written.toString());
+        assertTrue(written.stream().anyMatch(f -> f.toString().endsWith("transcripts/" + new DirectoryLabFiles(lab).stateKey() + ".jsonl")), written.toString());
         for (Path f : written) {
             everything.add(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)); // what is in it, not its name
         }

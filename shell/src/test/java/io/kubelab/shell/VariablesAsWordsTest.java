@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubelab.labs.load.DirectoryLabFiles;
 import io.kubelab.shell.ShellRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class VariablesAsWordsTest {
         Path state = home.resolve("my state");
         Result run = new ShellRun(home).run("--state-dir", state.toString(), "run", lab.toString());
         assertEquals(0, run.exit(), run.toString());
-        assertTrue(Files.exists(state.resolve("work/words/made.txt")), run.toString());
+        assertTrue(Files.exists(state.resolve("work/" + new DirectoryLabFiles(lab).stateKey() + "/made.txt")), run.toString());
         Result check = new ShellRun(home).run("--state-dir", state.toString(), "check", lab.toString());
         assertEquals(0, check.exit(), check.toString());
     }

@@ -42,6 +42,18 @@ public record DirectoryLabFiles(Path folder, Path shownAs) implements LabFiles {
         return shownAs.resolve(relativePath).normalize().toString();
     }
 
+    /** The id and the first 8 hex digits of the SHA-256 of the folder's absolute path. */
+    @Override
+    public String stateKey() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(folder.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return folderName() + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     @Override
     public String folderName() {
         Path name = folder.getFileName();

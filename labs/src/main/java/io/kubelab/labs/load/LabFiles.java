@@ -18,4 +18,9 @@ public interface LabFiles {
 
     /** The lab's folder name, which is its id. */
     String folderName();
+
+    /** What the lab's state is kept under (see {@link io.kubelab.labs.model.Lab#stateKey()}). */
+    default String stateKey() {
+        return folderName();
+    }
 }

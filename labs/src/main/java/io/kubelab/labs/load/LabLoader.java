@@ -80,7 +80,7 @@ public final class LabLoader {
         Map<String, Variable> variables = VariablesReader.read(top.node("variables"), problems);
         List<Step> steps = new StepsReader(files, problems, checks, actions, variables.keySet()).read(top);
         checkReferences(problems, variables);
-        return new Lab(id, Lab.FORMAT, title, summary, variables, steps, manifest);
+        return new Lab(id, Lab.FORMAT, title, summary, variables, steps, manifest, files.stateKey());
     }
 
     private static void readFormat(Fields top) {

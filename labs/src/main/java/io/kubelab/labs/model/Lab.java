@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A lab as loaded from its lab.yaml and step Markdown. */
+/**
+ * A lab as loaded from its lab.yaml and step Markdown.
+ *
+ * @param stateKey names the lab's progress, transcript and work folder: its id for a bundled lab;
+ *                 for a lab loaded from a folder, its id and a digest of the folder, so that a lab
+ *                 in a folder never shares state with a bundled lab, or another folder, of that id
+ */
 public record Lab(String id, int format, Text title, Text summary, Map<String, Variable> variables, List<Step> steps,
-                  String source) {
+                  String source, String stateKey) {
 
     public static final int FORMAT = 1;
 

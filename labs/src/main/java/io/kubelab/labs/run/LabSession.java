@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 
 /**
@@ -41,6 +42,8 @@ public final class LabSession implements AutoCloseable {
     private final CheckRunner checkRunner;
     private final StepRunner stepRunner;
     private Progress progress;
+    /** The variables stored when the session opened: only what this session set (--set, captures) is written. */
+    private Map<String, String> variablesAtOpen;
 
     /** A session on {@code nodes}, which it closes when it is closed. */
     public LabSession(Lab lab, SessionConfig config, Nodes nodes) {
@@ -49,24 +52,38 @@ public final class LabSession implements AutoCloseable {
         this.nodes = nodes;
         this.store = new ProgressStore(config.stateDir());
         Variables.checkNames(lab, config.given().keySet());
-        Progress stored = store.load(lab.id()).orElse(null);
-        if (stored == null || lab.step(stored.current()).isEmpty()) {
-            // New, or the lab changed under the saved progress: keep what still applies.
-            Progress base = stored == null ? Progress.start(lab.id(), lab.steps().get(0).id()) : stored;
-            stored = base.withCurrent(lab.steps().get(0).id());
-        }
-        this.progress = stored;
-        Path work = config.workFolder(lab.id());
+        Optional<Progress> stored = store.load(lab.stateKey());
+        this.progress = validCurrent(stored.orElseGet(this::fresh));
+        Path work = config.workFolder(lab.stateKey());
         this.variables = new Variables(lab, Map.of("lab.id", lab.id(), "lab.workdir", work.toString()),
                 progress.variables(), config.given(), this::groupNames);
+        this.variablesAtOpen = progress.variables();
         this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
-        this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.id()),
-                config.listener(), config.language());
-        Progress p = progress.withVariables(variables.persistable());
-        if (nodes.inventoryFile().isPresent()) {
-            p = p.withSetting(NodeFactory.INVENTORY_SETTING, nodes.inventoryFile().get().toString());
+        this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.stateKey(),
+                problem -> config.listener().warning(problem)), config.listener(), config.language());
+        // Opening writes nothing (status and show work on a read-only state folder), except an
+        // inventory given now, which the lab remembers.
+        Optional<Path> inventory = nodes.inventoryFile();
+        if (inventory.isPresent()
+                && !inventory.get().toString().equals(progress.settings().get(NodeFactory.INVENTORY_SETTING))) {
+            change(p -> p.withSetting(NodeFactory.INVENTORY_SETTING, inventory.get().toString()));
         }
-        save(p);
+    }
+
+    private Progress fresh() {
+        return Progress.start(lab.id(), lab.steps().get(0).id());
+    }
+
+    /** Progress whose current step the lab no longer has (the lab changed) starts again at the first step. */
+    private Progress validCurrent(Progress p) {
+        return lab.step(p.current()).isPresent() ? p : p.withCurrent(lab.steps().get(0).id());
+    }
+
+    /** Marks the lab as started (lab start), so that `lab list` shows it; nothing else changes. */
+    public void begin() {
+        if (store.load(lab.stateKey()).isEmpty()) {
+            change(p -> p);
+        }
     }
 
     public Lab lab() {
@@ -124,7 +141,7 @@ public final class LabSession implements AutoCloseable {
 
     public Step goTo(String id) {
         Step s = step(id);
-        save(progress.withCurrent(s.id()));
+        change(p -> p.withCurrent(s.id()));
         return s;
     }
 
@@ -152,10 +169,11 @@ public final class LabSession implements AutoCloseable {
         resolveVariables(step);
         prepareWorkFolder();
         if (!step.id().equals(progress.current())) {
-            save(progress.withCurrent(step.id())); // the learner is on the step being run, also after a crash
+            change(p -> p.withCurrent(step.id())); // the learner is on the step being run, also after a crash
         }
-        StepOutcome outcome = stepRunner.run(step, variables, options, state -> saveStep(step, state));
-        save(progress.withVariables(variables.persistable()));
+        StepOutcome outcome = stepRunner.run(step, variables, options,
+                state -> changeStep(step, sp -> sp.withState(state)));
+        change(p -> p); // the variables the step captured
         return outcome;
     }
 
@@ -196,23 +214,25 @@ public final class LabSession implements AutoCloseable {
     }
 
     private void recordChecks(List<Step> steps, List<CheckOutcome> results) {
-        Progress p = progress;
-        for (Step s : steps) {
-            if (s.checks().isEmpty()) {
-                continue;
+        change(now -> {
+            Progress p = now;
+            for (Step s : steps) {
+                if (s.checks().isEmpty()) {
+                    continue;
+                }
+                List<CheckOutcome> mine = results.stream()
+                        .filter(r -> r.step().equals(s.id()) && !r.check().equals("quiz")).toList();
+                boolean failed = mine.stream().anyMatch(r -> r.result().status() == Status.FAIL);
+                boolean allGood = mine.stream().noneMatch(r -> r.result().status().isProblem());
+                StepProgress sp = p.step(s.id());
+                if (allGood && sp.state() != StepState.DONE) {
+                    p = p.withStep(s.id(), sp.withState(StepState.DONE));
+                } else if (failed && sp.state() == StepState.DONE) {
+                    p = p.withStep(s.id(), sp.withState(StepState.FAILED));
+                }
             }
-            List<CheckOutcome> mine = results.stream().filter(r -> r.step().equals(s.id()) && !r.check().equals("quiz"))
-                    .toList();
-            boolean failed = mine.stream().anyMatch(r -> r.result().status() == Status.FAIL);
-            boolean allGood = mine.stream().noneMatch(r -> r.result().status().isProblem());
-            StepProgress sp = p.step(s.id());
-            if (allGood && sp.state() != StepState.DONE) {
-                p = p.withStep(s.id(), sp.withState(StepState.DONE));
-            } else if (failed && sp.state() == StepState.DONE) {
-                p = p.withStep(s.id(), sp.withState(StepState.FAILED));
-            }
-        }
-        save(p);
+            return p;
+        });
     }
 
     private CheckOutcome quizOutcome(Step s) {
@@ -240,8 +260,8 @@ public final class LabSession implements AutoCloseable {
 
     public HintReveal hint(Step step) {
         int total = step.hints().size();
-        int shown = Math.min(total, progress.step(step.id()).hintsShown() + 1);
-        saveStepProgress(step, progress.step(step.id()).withHints(shown));
+        changeStep(step, sp -> sp.withHints(Math.min(total, sp.hintsShown() + 1)));
+        int shown = Math.min(total, progress.step(step.id()).hintsShown());
         return new HintReveal(shown, total, step.hints().subList(0, shown));
     }
 
@@ -252,24 +272,25 @@ public final class LabSession implements AutoCloseable {
                     + q.map(s -> "; the question is in step '" + s.id() + "' (goto " + s.id() + ")").orElse(""));
         }
         QuizGrader.Grade grade = QuizGrader.grade(step.quiz(), answer);
-        saveStepProgress(step, progress.step(step.id()).withAnswer(grade.normalized(), grade.correct()));
+        changeStep(step, sp -> sp.withAnswer(grade.normalized(), grade.correct()));
         return grade;
     }
 
     // ---- reset ----
 
     public void reset(Step step) {
-        save(progress.withoutStep(step.id()));
+        change(p -> p.withoutStep(step.id()));
     }
 
     public void resetAll() {
-        store.delete(lab.id());
-        progress = Progress.start(lab.id(), lab.steps().get(0).id());
+        store.delete(lab.stateKey());
+        progress = fresh();
         lab.variables().keySet().forEach(variables::forget);
         lab.variables().values().stream().filter(v -> v.defaultValue() != null)
                 .forEach(v -> variables.set(v.name(), v.defaultValue()));
         config.given().forEach(variables::set);
-        save(progress.withVariables(variables.persistable()));
+        variablesAtOpen = Map.of();
+        change(p -> p);
     }
 
     /** Non-optional steps not yet done (questions count until answered right). */
@@ -286,12 +307,12 @@ public final class LabSession implements AutoCloseable {
     /** Remembers a choice for this lab across sessions (e.g. the inventory file). */
     public void remember(String setting, String value) {
         if (!java.util.Objects.equals(progress.settings().get(setting), value)) {
-            save(progress.withSetting(setting, value));
+            change(p -> p.withSetting(setting, value));
         }
     }
 
     public Path workFolder() {
-        return config.workFolder(lab.id());
+        return config.workFolder(lab.stateKey());
     }
 
     @Override
@@ -366,16 +387,25 @@ public final class LabSession implements AutoCloseable {
         }
     }
 
-    private void saveStep(Step step, StepState state) {
-        saveStepProgress(step, progress.step(step.id()).withState(state));
+    private void changeStep(Step step, UnaryOperator<StepProgress> change) {
+        change(p -> p.withStep(step.id(), change.apply(p.step(step.id()))));
     }
 
-    private void saveStepProgress(Step step, StepProgress sp) {
-        save(progress.withStep(step.id(), sp));
-    }
-
-    private synchronized void save(Progress p) {
-        store.save(p);
-        progress = p;
+    /**
+     * Applies a change to the lab's progress as it is on disk — where another lab process may have
+     * recorded a step meanwhile — with the variables this session set, and keeps the result.
+     */
+    private synchronized void change(UnaryOperator<Progress> change) {
+        Map<String, String> mine = new java.util.LinkedHashMap<>();
+        variables.persistable().forEach((k, v) -> {
+            if (!v.equals(variablesAtOpen.get(k))) {
+                mine.put(k, v);
+            }
+        });
+        progress = store.update(lab.stateKey(), this::fresh, p -> {
+            Map<String, String> vars = new java.util.LinkedHashMap<>(p.variables());
+            vars.putAll(mine);
+            return validCurrent(change.apply(p)).withVariables(vars);
+        });
     }
 }

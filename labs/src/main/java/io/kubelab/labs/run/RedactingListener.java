@@ -38,6 +38,11 @@ final class RedactingListener implements RunListener {
     }
 
     @Override
+    public void warning(String message) {
+        next.warning(r(message));
+    }
+
+    @Override
     public void outputPaused() {
         next.outputPaused();
     }

@@ -20,6 +20,10 @@ public interface RunListener {
     /** A line of a running command's output. */
     void output(String host, OutputListener.Stream stream, String line);
 
+    /** Something the learner should know that does not stop the step (a record that could not be written). */
+    default void warning(String message) {
+    }
+
     /** Commands have printed all they had for now: output may be flushed. */
     default void outputPaused() {
     }

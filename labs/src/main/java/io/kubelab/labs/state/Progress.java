@@ -27,6 +27,13 @@ public record Progress(int format, String lab, String current, Map<String, StepP
         return new Progress(FORMAT, lab, firstStep, Map.of(), Map.of(), Map.of(), Instant.now());
     }
 
+    /** The same record of the learner's work, whenever it was written. */
+    public boolean sameAs(Progress other) {
+        return other != null && format == other.format && java.util.Objects.equals(lab, other.lab)
+                && java.util.Objects.equals(current, other.current) && steps.equals(other.steps)
+                && variables.equals(other.variables) && settings.equals(other.settings);
+    }
+
     public StepProgress step(String id) {
         return steps.getOrDefault(id, StepProgress.NEW);
     }

@@ -19,9 +19,13 @@ import tools.jackson.core.json.JsonFactory;
 public final class Transcript {
     private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
+    private final java.util.function.Consumer<String> unwritable;
+    private boolean told;
 
-    public Transcript(Path stateDir, String lab) {
-        this.file = stateDir.resolve("transcripts").resolve(lab + ".jsonl");
+    /** @param unwritable told once, in words, when the transcript cannot be written (the step goes on) */
+    public Transcript(Path stateDir, String key, java.util.function.Consumer<String> unwritable) {
+        this.file = stateDir.resolve("transcripts").resolve(key + ".jsonl");
+        this.unwritable = unwritable;
     }
 
     public Path file() {
@@ -74,7 +78,13 @@ public final class Transcript {
             AtomicFiles.ensurePrivateFile(file);
             Files.write(file, entry.redacted(redactor).json(), StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
-            // The transcript is a record, not the work: a full disk must not fail the learner's step.
+            // The transcript is a record, not the work: a full disk must not fail the learner's step,
+            // but the learner hears once that this record is missing.
+            if (!told) {
+                told = true;
+                unwritable.accept("cannot write the transcript " + file + " (" + e.getMessage()
+                        + "); the step goes on, without its record");
+            }
         }
     }
 }

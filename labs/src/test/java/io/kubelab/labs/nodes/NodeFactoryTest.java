@@ -28,8 +28,8 @@ class NodeFactoryTest {
     @Test
     void aRememberedInventoryThatIsGoneOnlyStopsStepsOnNodes() throws Exception {
         Path gone = dir.resolve("machines/inventory.yaml");
-        new ProgressStore(dir.resolve("state")).save(Progress.start("kubeadm", "preflight")
-                .withSetting(NodeFactory.INVENTORY_SETTING, gone.toString()));
+        new ProgressStore(dir.resolve("state")).update("kubeadm", () -> Progress.start("kubeadm", "preflight"),
+                p -> p.withSetting(NodeFactory.INVENTORY_SETTING, gone.toString()));
         NodeFactory f = factory();
         assertEquals(Optional.of(gone), f.inventoryFor("kubeadm", Optional.empty()));
         try (Nodes nodes = f.openFor("kubeadm", Optional.empty(), false)) {

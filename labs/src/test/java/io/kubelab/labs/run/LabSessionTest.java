@@ -127,7 +127,7 @@ class LabSessionTest {
                 assertFalse(text.contains(join), "join command leaked into " + f);
             }
         }
-        assertTrue(Files.readString(state.resolve("transcripts/demo.jsonl")).contains("\"step\":\"init\""));
+        assertTrue(Files.readString(state.resolve("transcripts/" + lab.stateKey() + ".jsonl")).contains("\"step\":\"init\""));
     }
 
     @Test

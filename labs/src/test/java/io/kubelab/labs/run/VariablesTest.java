@@ -25,7 +25,7 @@ class VariablesTest {
             "cni", new Variable("cni", "calico", Text.EMPTY, Text.EMPTY, false, null, List.of("calico", "flannel"), null),
             "token", new Variable("token", null, Text.EMPTY, Text.EMPTY, true, null, List.of(), Generator.BOOTSTRAP_TOKEN),
             "password", new Variable("password", null, Text.EMPTY, Text.english("Password?"), true, null, List.of(), null)),
-            List.of(), "lab.yaml");
+            List.of(), "lab.yaml", "t");
 
     @Test
     void precedenceIsSetThenStoredThenDefault() {

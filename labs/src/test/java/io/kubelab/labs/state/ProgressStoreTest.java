@@ -23,7 +23,7 @@ class ProgressStoreTest {
                 .withStep("preflight", StepProgress.NEW.withState(StepState.DONE).withHints(2))
                 .withCurrent("init").withVariables(Map.of("pod_cidr", "10.244.0.0/16"))
                 .withSetting("inventory", "/home/me/hosts.yaml");
-        store.save(p);
+        store.update("kubeadm", () -> p, x -> x);
         Progress back = store.load("kubeadm").orElseThrow();
         assertEquals("init", back.current());
         assertEquals(StepState.DONE, back.step("preflight").state());
@@ -31,7 +31,8 @@ class ProgressStoreTest {
         assertEquals("10.244.0.0/16", back.variables().get("pod_cidr"));
         assertEquals("/home/me/hosts.yaml", back.settings().get("inventory"));
         try (var files = Files.list(state.resolve("progress"))) {
-            assertEquals(1, files.count(), "only the progress file, no temp files");
+            assertEquals(java.util.List.of("kubeadm.json", "kubeadm.lock"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "the file and its lock, no temp files");
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("kubeadm"))));
     }
@@ -63,8 +64,9 @@ class ProgressStoreTest {
         assertEquals(Map.of("k8s_minor", "1.36"), p.variables());
         assertEquals(Map.of("inventory", "/tmp/hosts.yaml"), p.settings());
         assertEquals(java.time.Instant.parse("2026-11-29T02:18:50.091473393Z"), p.updated());
-        store.save(p);
-        assertEquals(p, store.load("kubeadm").orElseThrow(), "what is written is read back the same");
+        Progress written = store.update("kubeadm", () -> p, x -> x);
+        assertEquals(written, store.load("kubeadm").orElseThrow(), "what is written is read back the same");
+        assertEquals(p.steps(), written.steps());
     }
 
     @Test
@@ -74,6 +76,7 @@ class ProgressStoreTest {
         Files.writeString(store.file("x"), "{\"lab\": \"x\", \"cur");
         LabException e = assertThrows(LabException.class, () -> store.load("x"));
         assertTrue(e.getMessage().startsWith("progress file " + store.file("x") + " is damaged"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("run `lab reset --all --yes` to start the lab again"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("`lab reset x --all --yes` keeps it aside and starts the lab again"),
+                e.getMessage());
     }
 }

@@ -61,8 +61,8 @@ public final class EnvCommand implements Callable<Integer>, ReachesNodes {
 
     /** --inventory, else the inventory remembered for the named (or open) lab. */
     private Path inventory() {
-        String lab = this.lab.named() != null ? this.lab.named()
-                : ctx.session() != null ? ctx.session().lab().id() : null;
+        String lab = this.lab.named() != null ? ctx.catalog().load(this.lab.named()).stateKey()
+                : ctx.session() != null ? ctx.session().lab().stateKey() : null;
         return ctx.nodeFactory().inventoryFor(lab, ctx.settings().inventory()).orElseThrow(() ->
                 LabException.badInput("which nodes? give the inventory with --inventory FILE (Ansible YAML or INI)"));
     }

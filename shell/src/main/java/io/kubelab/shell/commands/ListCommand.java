@@ -1,5 +1,6 @@
 package io.kubelab.shell.commands;
 
+import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.state.ProgressStore;
 import io.kubelab.labs.state.Progress;
@@ -35,11 +36,18 @@ public final class ListCommand implements Callable<Integer> {
         List<Views.LabRow> rows = new ArrayList<>();
         for (String id : ctx.labIds()) {
             Lab lab = ctx.catalog().load(id);
-            Optional<Progress> p = store.load(id);
+            Optional<Progress> p;
+            String problem = null;
+            try {
+                p = store.load(lab.stateKey());
+            } catch (LabException e) { // one damaged file never hides the other labs
+                p = Optional.empty();
+                problem = e.getMessage();
+            }
             long done = p.map(pr -> lab.steps().stream().filter(s -> pr.step(s.id()).state() == StepState.DONE).count())
                     .orElse(0L);
             rows.add(new Views.LabRow(id, lab.title().in(lang), lab.steps().size(), done,
-                    p.map(Progress::current).orElse(null)));
+                    p.map(Progress::current).orElse(null), problem));
         }
         if (json) {
             ctx.out().println(Json.write(new Views.Labs(rows)));
@@ -48,7 +56,8 @@ public final class ListCommand implements Callable<Integer> {
         Ui ui = ctx.ui();
         int idWidth = rows.stream().mapToInt(r -> r.id().length()).max().orElse(4);
         for (Views.LabRow r : rows) {
-            String progress = r.current() == null ? ui.msg().get("list.not-started")
+            String progress = r.problem() != null ? ui.msg().get("list.damaged", r.id())
+                    : r.current() == null ? ui.msg().get("list.not-started")
                     : ui.msg().get("list.progress", r.done(), r.steps());
             ui.line(ui.style().bold(r.id()) + " ".repeat(idWidth - r.id().length() + 2) + r.title()
                     + " ".repeat(Math.max(2, 44 - TextWidth.of(r.title()))) + ui.style().dim(progress));

@@ -3,6 +3,7 @@ package io.kubelab.shell.commands;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.state.ProgressStore;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
 import java.util.Optional;
@@ -31,9 +32,19 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabArgs a = words.of(ctx);
-        LabSession s = a.session();
         Ui ui = ctx.ui();
+        LabArgs a;
+        try {
+            a = words.of(ctx);
+        } catch (ProgressStore.Damaged damaged) {
+            if (!all) {
+                throw damaged;
+            }
+            // What `reset --all` is for: the damaged file is kept aside, never deleted, and the lab starts again.
+            ui.warn(ui.msg().get("reset.damaged-aside", damaged.setAside()));
+            a = words.of(ctx);
+        }
+        LabSession s = a.session();
         if (all && !a.rest().isEmpty()) {
             throw LabException.badInput("give a step or --all, not both");
         }

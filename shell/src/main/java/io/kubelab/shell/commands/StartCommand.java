@@ -22,6 +22,7 @@ public final class StartCommand implements Callable<Integer> {
     public Integer call() {
         if (ctx.inRepl()) {
             LabSession s = ctx.open(lab);
+            s.begin();
             StepView.resumeNote(ctx, s);
             StepView.show(ctx, s, s.current());
             return 0;

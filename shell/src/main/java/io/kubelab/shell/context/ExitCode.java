@@ -21,9 +21,9 @@ public final class ExitCode {
     public static int of(Throwable t) {
         if (t instanceof LabException e) {
             return switch (e.kind()) {
-                case BAD_INPUT, BAD_CONTENT -> USAGE;
+                // lab's state folder is the learner's data: a damaged, locked or read-only file is theirs to fix.
+                case BAD_INPUT, BAD_CONTENT, STATE -> USAGE;
                 case UNREACHABLE -> UNREACHABLE;
-                case STATE -> INTERNAL;
             };
         }
         if (t instanceof CommandLine.ParameterException) {

@@ -38,7 +38,7 @@ final class OpenLab {
     /** Opens a lab (closing the one before), at the step where the learner left off. */
     LabSession open(String idOrPath, Optional<Path> inventory) {
         Lab lab = load.apply(idOrPath);
-        if (session != null && session.lab().id().equals(lab.id()) && !changed(inventory)) {
+        if (session != null && session.lab().stateKey().equals(lab.stateKey()) && !changed(inventory)) {
             return session;
         }
         close();

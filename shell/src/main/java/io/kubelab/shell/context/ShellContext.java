@@ -160,7 +160,7 @@ public final class ShellContext {
         NodeFactory nodes = nodeFactory();
         SessionConfig config = new SessionConfig(s.stateDir(), env.variables(), s.language(), s.sets(), asker,
                 new ConsoleListener(this::ui), registry, null);
-        return new LabSession(lab, config, nodes.openFor(lab.id(), inventory, s.acceptNewHostKeys()));
+        return new LabSession(lab, config, nodes.openFor(lab.stateKey(), inventory, s.acceptNewHostKeys()));
     }
 
     /**

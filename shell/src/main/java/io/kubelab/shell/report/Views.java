@@ -28,7 +28,8 @@ public final class Views {
     }
 
     /** @param current the step the learner is on; null when the lab was never started */
-    public record LabRow(String id, String title, int steps, long done, String current) {
+    /** @param problem why the lab's progress could not be read (a damaged file), or null */
+    public record LabRow(String id, String title, int steps, long done, String current, String problem) {
     }
 
     /** `lab status -o json`. */

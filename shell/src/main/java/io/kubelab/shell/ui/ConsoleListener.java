@@ -64,6 +64,15 @@ public final class ConsoleListener implements RunListener {
         }
     }
 
+    @Override
+    public void warning(String message) {
+        Ui ui = ui();
+        synchronized (lock) {
+            ui.out().flush();
+            ui.warn(message);
+        }
+    }
+
     /** Output is flushed when a command pauses, not after every line: a command printing millions stays fast. */
     @Override
     public void outputPaused() {
