@@ -24,5 +24,6 @@ trap cleanup EXIT INT TERM
 # boots its own nspawn machines, with the Debian root tree kept under $KUBELAB_E2E (built once, ~20 s).
 # The nodes' kubeadm, kubectl, systemctl, crictl and kubelet are test fixtures (see their README).
 "$nodes" up "${E2E_NODES:-3}" --fixtures "${E2E_FIXTURES:-shell/src/test/resources/fixtures/kubeadm}"
-mvn -B -q install -DskipTests
-(cd shell && mvn -B -Pe2e test -Dsurefire.failIfNoSpecifiedTests=false)
+# The modules come from this checkout's reactor, never from ~/.m2: another checkout installing
+# there meanwhile cannot change what this suite runs.
+mvn -B -Pe2e verify -pl shell -am -Dsurefire.failIfNoSpecifiedTests=false

@@ -180,12 +180,20 @@ final class NspawnProvider implements Provider {
         return "9.9.9.9";
     }
 
+    /**
+     * Ready means booted, not only listening: sshd answers early, while /run/nologin still turns
+     * logins away ("System is booting up") and boot may yet restart services. systemd removes
+     * /run/nologin when boot reaches user sessions; it is read through the machine's init process.
+     */
     private void waitForSsh(Machine m) {
         long deadline = System.nanoTime() + BOOT.toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(m.address(), m.port()), 1000);
-                return;
+                if (!booting(m)) {
+                    return;
+                }
+                sleep(200);
             } catch (IOException e) {
                 if (!running(m)) {
                     throw LabException.badInput(m.name() + " stopped while booting; see " + home.resolve(m.name())
@@ -196,6 +204,11 @@ final class NspawnProvider implements Provider {
         }
         throw LabException.badInput(m.name() + " did not answer on " + m.address() + ":22 within " + BOOT.toSeconds()
                 + "s; see " + home.resolve(m.name()).resolve("console.log"));
+    }
+
+    private boolean booting(Machine m) {
+        return pid(m).map(pid -> local.exec("init=$(pgrep -P " + pid + " | head -1); [ -n \"$init\" ] && "
+                + "test -e /proc/$init/root/run/nologin", Duration.ofSeconds(5)).ok()).orElse(false);
     }
 
     @Override

@@ -95,6 +95,13 @@ public final class Nodes implements AutoCloseable {
         return Optional.ofNullable(inventory).map(Inventory::file);
     }
 
+    /** A new command begins (in the REPL, on the same nodes): nodes that could not be reached are tried again. */
+    public void newCommand() {
+        if (ssh != null) {
+            ssh.forgetFailures();
+        }
+    }
+
     public Workers workers() {
         return workers;
     }

@@ -12,6 +12,7 @@ import io.kubelab.checks.Status;
 import io.kubelab.checks.cluster.ClusterAccess;
 import io.kubelab.checks.cluster.Kubeconfig;
 import io.kubelab.checks.cluster.KubeconfigCluster;
+import io.kubelab.checks.host.Cancellation;
 import io.kubelab.checks.host.Host;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.CheckSpec;
@@ -54,12 +55,17 @@ public final class CheckRunner {
     }
 
     public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language) {
+        return run(checks, variables, language, new Cancellation());
+    }
+
+    /** Runs checks until Ctrl-C: after {@code cancel}, checks not yet done are skipped as cancelled. */
+    public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language, Cancellation cancel) {
         Redactor redactor = variables.redactor();
         Host local = nodes.local();
         Map<String, ClusterAccess> clusters = new ConcurrentHashMap<>();
         try {
             // One task per check and node, in declaration order; a result already known is a task that returns it.
-            List<Supplier<CheckOutcome>> tasks = new ArrayList<>();
+            List<Task> tasks = new ArrayList<>();
             for (StepCheck sc : checks) {
                 CheckSpec spec = sc.spec();
                 String title = variables.render(spec.title().in(language));
@@ -73,58 +79,78 @@ public final class CheckRunner {
                     params = render(spec.params(), variables, kind);
                     check = kind.create(new Params(params));
                 } catch (IllegalArgumentException e) { // BadParameterException, or a bad pattern
-                    CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            new CheckResult(Status.ERROR, "", redactor.redact(e.getMessage()), "", hint));
-                    tasks.add(() -> o);
+                    tasks.add(Task.known(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            new CheckResult(Status.ERROR, "", redactor.redact(e.getMessage()), "", hint))));
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.CLUSTER) {
                     ClusterAccess cluster = clusters.computeIfAbsent(clusterKey(params), k -> openCluster(params));
-                    tasks.add(() -> outcome(sc, title, hint, "cluster", check,
-                            new CheckContext(local, cluster, timeout), redactor, false));
+                    tasks.add(new Task(sc.step().id(), spec.id(), title, "cluster", () -> outcome(sc, title, hint, "cluster",
+                            check, new CheckContext(local, cluster, timeout), false)));
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.FILES) {
-                    tasks.add(() -> outcome(sc, title, hint, Nodes.LOCAL, check,
-                            new CheckContext(local, ClusterAccess.none(), timeout), redactor, false));
+                    tasks.add(new Task(sc.step().id(), spec.id(), title, Nodes.LOCAL, () -> outcome(sc, title, hint,
+                            Nodes.LOCAL, check, new CheckContext(local, ClusterAccess.none(), timeout), false)));
                     continue;
                 }
                 List<Node> targets;
                 try {
                     targets = nodes.resolve(spec.on());
                 } catch (LabException e) {
-                    CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            new CheckResult(Status.ERROR, "", e.getMessage(), "", hint));
-                    tasks.add(() -> o);
+                    tasks.add(Task.known(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            new CheckResult(Status.ERROR, "", e.getMessage(), "", hint))));
                     continue;
                 }
                 if (targets.isEmpty()) {
-                    CheckOutcome o = new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            CheckResult.skip(spec.on() + " has no hosts in this inventory"));
-                    tasks.add(() -> o);
+                    tasks.add(Task.known(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
+                            CheckResult.skip(spec.on() + " has no hosts in this inventory"))));
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.HOSTS) {
-                    List<Host> all = List.copyOf(targets);
-                    tasks.add(() -> outcome(sc, title, hint, spec.on(), check,
-                            new CheckContext(all.get(0), all, ClusterAccess.none(), timeout), redactor, false));
+                    List<Host> all = targets.stream().map(n -> (Host) new CancellableHost(n, cancel)).toList();
+                    tasks.add(new Task(sc.step().id(), spec.id(), title, spec.on(), () -> outcome(sc, title, hint,
+                            spec.on(), check, new CheckContext(all.get(0), all, ClusterAccess.none(), timeout), false)));
                     continue;
                 }
                 boolean several = targets.size() > 1 || !spec.on().equals(targets.get(0).name());
                 for (Node node : targets) {
-                    tasks.add(() -> outcome(sc, title, hint, node.name(), check,
-                            new CheckContext(node, ClusterAccess.none(), timeout), redactor, several));
+                    tasks.add(new Task(sc.step().id(), spec.id() + (several ? "@" + node.name() : ""), title, node.name(),
+                            () -> outcome(sc, title, hint, node.name(), check,
+                                    new CheckContext(new CancellableHost(node, cancel), ClusterAccess.none(), timeout),
+                                    several)));
                 }
             }
             // Every outcome leaves here through the redactor, whatever field a secret reached.
-            return nodes.workers().map(tasks, PARALLELISM, t -> t.get().redacted(redactor));
+            return nodes.workers().map(tasks, PARALLELISM, t -> {
+                CheckOutcome o = cancel.isCancelled() ? null : t.run().get();
+                return (cancel.isCancelled() && (o == null || !t.wasKnown()) ? t.cancelled() : o).redacted(redactor);
+            });
         } finally {
             clusters.values().forEach(ClusterAccess::close);
         }
     }
 
+    /** One check on one target, to run; it knows what it is, so a check Ctrl-C stopped can still be named. */
+    private record Task(String step, String check, String title, String target, Supplier<CheckOutcome> run,
+                        boolean wasKnown) {
+        Task(String step, String check, String title, String target, Supplier<CheckOutcome> run) {
+            this(step, check, title, target, run, false);
+        }
+
+        /** A result known before anything runs (a bad parameter, an empty group). */
+        static Task known(CheckOutcome o) {
+            return new Task(o.step(), o.check(), o.title(), o.target(), () -> o, true);
+        }
+
+        /** Ctrl-C stopped it, or came before it started: a skip, not a failure of the learner's work. */
+        CheckOutcome cancelled() {
+            return new CheckOutcome(step, check, title, target, CheckResult.skip("cancelled (Ctrl-C)"));
+        }
+    }
+
     private static CheckOutcome outcome(StepCheck sc, String title, String hint, String target, Check check,
-                                        CheckContext ctx, Redactor redactor, boolean nameHost) {
+                                        CheckContext ctx, boolean nameHost) {
         CheckResult r;
         try {
             r = check.run(ctx);

@@ -2,6 +2,7 @@ package io.kubelab.labs.run;
 
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Status;
+import io.kubelab.checks.host.Cancellation;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Lab;
@@ -195,16 +196,23 @@ public final class LabSession implements AutoCloseable {
 
     /** Runs the checks of the given steps (all applicable steps when empty) and records what they show. */
     public CheckReport check(List<Step> steps) {
+        return check(steps, new Cancellation());
+    }
+
+    /** Runs the checks; Ctrl-C ({@code cancel}) ends the commands they run and skips the rest. */
+    public CheckReport check(List<Step> steps, Cancellation cancel) {
         List<Step> chosen = steps.isEmpty() ? lab.steps().stream().filter(this::checkedByDefault).toList() : steps;
         List<CheckRunner.StepCheck> specs = new ArrayList<>();
         chosen.forEach(s -> s.checks().forEach(c -> specs.add(new CheckRunner.StepCheck(s, c))));
-        List<CheckOutcome> results = new ArrayList<>(checkRunner.run(specs, variables, config.language()));
+        List<CheckOutcome> results = new ArrayList<>(checkRunner.run(specs, variables, config.language(), cancel));
         for (Step s : chosen) {
             if (s.isQuestion()) {
                 results.add(quizOutcome(s));
             }
         }
-        recordChecks(chosen, results);
+        if (!cancel.isCancelled()) { // a cancelled check looked at nothing: nothing to record
+            recordChecks(chosen, results);
+        }
         return new CheckReport(lab.id(), results);
     }
 

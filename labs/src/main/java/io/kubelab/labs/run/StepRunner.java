@@ -86,7 +86,11 @@ final class StepRunner {
             }
         }
         List<CheckOutcome> verified = checks.run(step.checks().stream()
-                .map(c -> new CheckRunner.StepCheck(step, c)).toList(), vars, language);
+                .map(c -> new CheckRunner.StepCheck(step, c)).toList(), vars, language, options.cancellation());
+        if (options.cancellation().isCancelled()) {
+            stateChange.accept(StepState.PENDING);
+            return StepOutcome.cancelled(step.id(), done);
+        }
         StepOutcome outcome = StepOutcome.checked(step.id(), done, verified);
         stateChange.accept(outcome.state());
         return outcome;
@@ -182,7 +186,7 @@ final class StepRunner {
         public boolean checksPass(List<String> checkIds) {
             List<CheckSpec> guards = step.checks().stream().filter(c -> checkIds.contains(c.id())).toList();
             List<CheckOutcome> results = checks.run(guards.stream().map(c -> new CheckRunner.StepCheck(step, c)).toList(),
-                    vars, language);
+                    vars, language, cancellation);
             return !results.isEmpty() && results.stream().allMatch(r -> r.result().status() == Status.PASS
                     || r.result().status() == Status.WARN);
         }

@@ -1,5 +1,6 @@
 package io.kubelab.shell.commands;
 
+import io.kubelab.checks.host.Cancellation;
 import io.kubelab.labs.run.CheckReport;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.shell.context.ExitCode;
@@ -36,7 +37,13 @@ public final class CheckCommand implements Callable<Integer>, ReachesNodes {
         LabArgs a = words.of(ctx);
         LabSession s = a.session();
         boolean whole = a.rest().isEmpty() && (all || !ctx.inRepl());
-        CheckReport report = s.check(whole ? List.of() : List.of(a.step()));
+        Cancellation cancel = ctx.startRunning(); // Ctrl-C in the REPL ends the checks' commands
+        CheckReport report;
+        try {
+            report = s.check(whole ? List.of() : List.of(a.step()), cancel);
+        } finally {
+            ctx.doneRunning();
+        }
         switch (output) {
             case json -> ctx.out().println(Reports.json(report));
             case junit -> ctx.out().println(Reports.junit(report));
@@ -45,6 +52,10 @@ public final class CheckCommand implements Callable<Integer>, ReachesNodes {
                 report.results().forEach(ui::checkLine);
                 ui.summary(report);
             }
+        }
+        if (cancel.isCancelled()) {
+            ctx.ui().warn(ctx.ui().msg().get("check.cancelled"));
+            return ExitCode.NOT_DONE;
         }
         return exitCode(report);
     }

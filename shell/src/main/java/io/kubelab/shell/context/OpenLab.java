@@ -39,6 +39,7 @@ final class OpenLab {
     LabSession open(String idOrPath, Optional<Path> inventory) {
         Lab lab = load.apply(idOrPath);
         if (session != null && session.lab().stateKey().equals(lab.stateKey()) && !changed(inventory)) {
+            session.nodes().newCommand();
             return session;
         }
         close();
@@ -53,7 +54,11 @@ final class OpenLab {
             return open(labId, inventory);
         }
         if (session != null) {
-            return changed(inventory) ? open(source, inventory) : session;
+            if (changed(inventory)) {
+                return open(source, inventory);
+            }
+            session.nodes().newCommand();
+            return session;
         }
         throw LabException.badInput("which lab? name it (e.g. `check minikube`) or `start <lab>` first; `list` shows them");
     }

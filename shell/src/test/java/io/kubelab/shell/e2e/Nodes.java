@@ -81,6 +81,15 @@ final class Nodes {
         run(script.toString(), "swap-off", String.valueOf(i));
     }
 
+    /** Node i stops answering: its port 22 drops every packet (sshd keeps running; nothing is refused). */
+    void silence(int i) throws Exception {
+        run("ip", "netns", "exec", "kl-node" + i, "iptables", "-I", "INPUT", "-p", "tcp", "--dport", "22", "-j", "DROP");
+    }
+
+    void unsilence(int i) throws Exception {
+        run("ip", "netns", "exec", "kl-node" + i, "iptables", "-D", "INPUT", "-p", "tcp", "--dport", "22", "-j", "DROP");
+    }
+
     void stop(int i) throws Exception {
         run(script.toString(), "stop", String.valueOf(i));
     }

@@ -141,6 +141,47 @@ class SshNodesEndToEndTest {
         assertEquals("node-3\n", nodes.ssh(3, "cat /root/e2e/ran-on"));
     }
 
+    /** Nine checks on each node, one node silent: one connect timeout for all its checks, said as a timeout. */
+    @Test
+    void aNodeThatStopsAnsweringCostsOneTimeout() throws Exception {
+        Path lab = Files.createDirectories(dir.resolve("silent"));
+        StringBuilder checks = new StringBuilder();
+        for (int i = 1; i <= 9; i++) {
+            checks.append("      - {id: c").append(i).append(", kind: command, on: all, with: {command: 'true'}}\n");
+        }
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: silent
+                title: {en: Silent, zh-CN: 无声}
+                steps:
+                  - id: look
+                    title: {en: Look, zh-CN: 查看}
+                    checks:
+                """ + checks);
+        nodes.silence(3);
+        Result r;
+        long ms;
+        try {
+            long started = System.nanoTime();
+            r = lab("check", lab.toString(), "--inventory", inventory.toString(), "-o", "json");
+            ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        } finally {
+            nodes.unsilence(3);
+        }
+        assertEquals(3, r.exit(), "could not look: " + r);
+        JsonNode results = JsonMapper.builder().build().readTree(r.out()).get("results");
+        assertEquals(27, results.size());
+        for (JsonNode c : results) {
+            boolean silent = c.get("target").asString().equals("node3");
+            assertEquals(silent ? "error" : "pass", c.get("status").asString(), c.toString());
+            if (silent) {
+                assertTrue(c.get("observed").asString().contains("no answer in time"), c.toString());
+            }
+        }
+        // The connect timeout is 10 s: one wait for node3's nine checks, not nine (90 s before).
+        assertTrue(ms < 16_000, "one timeout, not one per check: " + ms + " ms");
+    }
+
     @Test
     void aDryRunShowsEveryHostAndTouchesNothing() throws Exception {
         Result r = lab("run", spreadLab().toString(), "--inventory", inventory.toString(), "--dry-run");

@@ -40,6 +40,11 @@ final class SshConnection implements AutoCloseable {
     private final Passphrases passphrases;
     private SSHClient client;
     private SFTPClient sftp;
+    /**
+     * Why the last attempt to connect or log in failed, until the next command: the checks and
+     * actions of one command that wait on a node that does not answer share one wait, not one each.
+     */
+    private HostUnreachableException failure;
 
     SshConnection(InventoryHost spec, Config config, SshSettings settings, SshConnection jump, Passphrases passphrases) {
         this.spec = spec;
@@ -67,10 +72,33 @@ final class SshConnection implements AutoCloseable {
         if (client != null && client.isConnected() && client.isAuthenticated()) {
             return client;
         }
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            return open();
+        } catch (HostUnreachableException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    /** A new command: a node that could not be reached is tried again. */
+    synchronized void forgetFailure() {
+        failure = null;
+    }
+
+    private SSHClient open() throws HostUnreachableException {
         closeQuietly();
         SSHClient c = new SSHClient(config);
         c.setSocketFactory(NoDelaySockets.INSTANCE);
-        c.setConnectTimeout((int) settings.connectTimeout().toMillis());
+        int timeout = (int) settings.connectTimeout().toMillis();
+        c.setConnectTimeout(timeout);
+        // Until logged in, a node that accepted the connection must answer within the same time: a
+        // wedged sshd, or packets dropped past the handshake, would otherwise be waited on forever.
+        c.setTimeout(timeout);
+        int transportTimeout = c.getTransport().getTimeoutMs();
+        c.getTransport().setTimeoutMs(timeout);
         HostKeyPolicy.Verifier verifier = settings.hostKeys().verifierFor(spec.name());
         c.addHostKeyVerifier(verifier);
         try {
@@ -92,6 +120,17 @@ final class SshConnection implements AutoCloseable {
             k.setMaxAliveCount(3);
         }
         authenticate(c);
+        try {
+            // Logged in: a quiet command, or a busy node slow to open a channel, is not a dead node
+            // (keep-alive watches that). The socket is null through a jump host (the jump's carries it).
+            c.getTransport().setTimeoutMs(transportTimeout);
+            if (c.getSocket() != null) {
+                c.getSocket().setSoTimeout(0);
+            }
+        } catch (IOException e) {
+            quietly(c);
+            throw new HostUnreachableException(spec.name(), "cannot connect to " + describe() + ": " + why(e), e);
+        }
         client = c;
         return c;
     }
@@ -169,11 +208,13 @@ final class SshConnection implements AutoCloseable {
     /** Why a connection failed, in the words a learner can act on. */
     static String why(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // The kernel's own connect timeout arrives as a ConnectException "Connection timed out".
+            if (t instanceof SocketTimeoutException
+                    || (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("timed out"))) {
+                return "no answer in time (is the address right, the node up, and port 22 open in its firewall?)";
+            }
             if (t instanceof ConnectException) {
                 return "connection refused (is sshd running and listening on that port?)";
-            }
-            if (t instanceof SocketTimeoutException) {
-                return "no answer in time (is the address right, and the node up?)";
             }
             if (t instanceof NoRouteToHostException) {
                 return "no route to host";

@@ -71,6 +71,11 @@ public final class SshHosts implements AutoCloseable {
                 behind.location());
     }
 
+    /** A new command begins: nodes that could not be reached are tried again. */
+    public synchronized void forgetFailures() {
+        connections.values().forEach(SshConnection::forgetFailure);
+    }
+
     public Inventory inventory() {
         return inventory;
     }

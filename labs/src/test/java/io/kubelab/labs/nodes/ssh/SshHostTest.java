@@ -352,6 +352,59 @@ class SshHostTest {
         assertFalse(e.getMessage().contains("guess"), "the password is never shown");
     }
 
+    /**
+     * A node that accepts the connection and then says nothing (a wedged sshd, or a port whose
+     * packets are dropped once past the firewall): many commands at once cost one wait, not one
+     * each, and it is said as a timeout. The next command tries again.
+     */
+    @Test
+    void aSilentNodeCostsOneTimeoutPerCommandAndSaysSo() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.net.Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                        accepted.incrementAndGet();
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            InventoryHost spec = new InventoryHost("node9", "127.0.0.1", silent.getLocalPort(), "root", key, false, null,
+                    null, Map.of(), null);
+            HostKeyPolicy policy = new HostKeyPolicy(List.of(knownHosts), labKnownHosts, Prompter.NONE, false);
+            hosts = new SshHosts(new io.kubelab.labs.nodes.inventory.Inventory(dir, Map.of("node9", spec), Map.of()),
+                    new SshSettings(policy, Prompter.NONE, Duration.ofSeconds(2), Duration.ofSeconds(5), List.of()),
+                    new SshStack());
+            SshHost h = hosts.host(spec);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(9);
+            long started = System.nanoTime();
+            List<java.util.concurrent.Future<String>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                tries.add(pool.submit(() -> assertThrows(HostUnreachableException.class,
+                        () -> h.exec(ExecRequest.of("true", Duration.ofSeconds(30)))).getMessage()));
+            }
+            for (var t : tries) {
+                String message = t.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(message.contains("no answer in time"), message);
+            }
+            long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            pool.shutdownNow();
+            assertEquals(1, accepted.get(), "one attempt for all nine");
+            assertTrue(ms < 6000, "about one timeout (2 s), not nine: " + ms + " ms");
+            hosts.forgetFailures(); // the next command
+            assertThrows(HostUnreachableException.class, () -> h.exec(ExecRequest.of("true", Duration.ofSeconds(30))));
+            assertEquals(2, accepted.get(), "a new command tries again");
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
     /** Reads are bounded and refuse what is not a file; fetches stream any size, also through sudo. */
     @Test
     void readsAreBoundedAndFetchesStreamAnySizeAlsoAsRoot() throws Exception {
