@@ -4,6 +4,7 @@ import io.kubelab.checks.host.Cancellation;
 import io.kubelab.checks.host.OutputListener;
 import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.values.Render;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What an action may ask of the step it runs in; the runner answers. */
@@ -11,6 +12,9 @@ public interface ActionContext {
 
     /** Fills in {@code {{variables}}} and {@code {{host.*}}} for {@code node}. */
     Render render(Node node);
+
+    /** The lab's work folder on this machine: where files lab writes here go. */
+    Path workFolder();
 
     /** Whether a variable has a value. */
     boolean has(String variable);

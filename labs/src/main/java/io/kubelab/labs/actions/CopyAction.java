@@ -31,9 +31,10 @@ public record CopyAction(String src, String content, String dest, String mode, S
     public static final ActionKind KIND = new ActionKind("copy", "copies a local file, or text written in the lab, "
             + "to each node; replaced atomically",
             List.of(Key.map("copy", "what to copy where", List.of(
-                            optional("src", Key.Type.TEXT, "a local file ({{variables}} allowed)"),
+                            optional("src", Key.Type.TEXT, "a file on this machine; relative to the lab's work folder"),
                             optional("content", Key.Type.TEXT, "the file's text, written here ({{variables}} allowed)"),
-                            required("dest", Key.Type.TEXT, "the path on the node; replaced atomically"),
+                            required("dest", Key.Type.TEXT, "the absolute path on a node; with on: local, a path in the "
+                                    + "lab's work folder"),
                             optional("mode", Key.Type.MODE, "octal permissions (default \"0644\")"),
                             optional("owner", Key.Type.TEXT, "user or user:group"))),
                     optional("on", Key.Type.TEXT, "local (default), a host, or an inventory group")),
@@ -53,11 +54,16 @@ public record CopyAction(String src, String content, String dest, String mode, S
             a.problems().error(a.at("copy"), "copy needs exactly one of src: (a local file) or content: (the text)");
         }
         String dest = f.text("dest");
+        String on = a.text("on", "local");
         if (dest == null) {
             a.problems().error(a.at("copy"), "copy needs dest: the path on the target");
+        } else if (on.equals("local")) {
+            WorkFolder.problem(dest).ifPresent(p -> a.problems().error(f.at("dest"), p));
+        } else if (!dest.strip().startsWith("/") && !dest.strip().startsWith("{{")) {
+            a.problems().error(f.at("dest"), "a copy to a node needs an absolute path there (e.g. /"
+                    + dest.strip() + "); nodes have no work folder");
         }
-        return new CopyAction(src, content, dest, FileModes.read(f, "0644"), f.text("owner"), a.text("on", "local"),
-                a.location());
+        return new CopyAction(src, content, dest, FileModes.read(f, "0644"), f.text("owner"), on, a.location());
     }
 
     @Override
@@ -76,10 +82,13 @@ public record CopyAction(String src, String content, String dest, String mode, S
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        String target = ctx.render(node).text(dest);
         return Transfers.timed(node, () -> {
+            // On this machine the file goes in the work folder; on a node, where the lab says.
+            String target = on.equals("local") ? WorkFolder.resolve(ctx.render(node).text(dest), ctx.workFolder()).toString()
+                    : ctx.render(node).text(dest);
             if (src != null) {
-                node.upload(Path.of(ctx.render(node).text(src)), target, mode, owner);
+                // A relative source is a file in the work folder (one fetched earlier, say).
+                node.upload(ctx.workFolder().resolve(ctx.render(node).text(src)), target, mode, owner);
                 return;
             }
             // Text written in the lab: rendered into a private temp file, uploaded, and removed.

@@ -9,7 +9,6 @@ import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
 /**
  * Copies a file from each node to this machine (e.g. admin.conf into the lab's work folder).
  *
- * @param dest a local path; with several nodes it must use {{host.name}} so each gets its own file
+ * @param dest a path in the lab's work folder; with several nodes it must use {{host.name}} so each gets its own file
  * @param mode octal permissions of the local copy; keys and kubeconfigs get 0600
  */
 public record FetchAction(String src, String dest, String mode, String on, Location location) implements Action {
@@ -28,7 +27,8 @@ public record FetchAction(String src, String dest, String mode, String on, Locat
             + "replaced atomically, private by default",
             List.of(Key.map("fetch", "what to fetch where", List.of(
                             required("src", Key.Type.TEXT, "the path on the node"),
-                            required("dest", Key.Type.TEXT, "a local path; with several nodes use {{host.name}} in it"),
+                            required("dest", Key.Type.TEXT, "a path in the lab's work folder (relative, or under "
+                                    + "{{lab.workdir}}); with several nodes use {{host.name}} in it"),
                             optional("mode", Key.Type.MODE, "octal permissions of the local copy (default \"0600\")"))),
                     optional("on", Key.Type.TEXT, "local (default), a host, or an inventory group")),
             """
@@ -46,6 +46,7 @@ public record FetchAction(String src, String dest, String mode, String on, Locat
         if (src == null || dest == null) {
             a.problems().error(a.at("fetch"), "fetch needs src: (the path on the target) and dest: (a local path)");
         }
+        WorkFolder.problem(dest).ifPresent(p -> a.problems().error(f.at("dest"), p));
         return new FetchAction(src, dest, FileModes.read(f, "0600"), a.text("on", "local"), a.location());
     }
 
@@ -63,6 +64,7 @@ public record FetchAction(String src, String dest, String mode, String on, Locat
 
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
-        return Transfers.timed(node, () -> node.download(ctx.render(node).text(src), Path.of(ctx.render(node).text(dest)), mode));
+        return Transfers.timed(node, () -> node.download(ctx.render(node).text(src),
+                WorkFolder.resolve(ctx.render(node).text(dest), ctx.workFolder()), mode));
     }
 }

@@ -192,6 +192,11 @@ final class StepRunner {
         }
 
         @Override
+        public java.nio.file.Path workFolder() {
+            return java.nio.file.Path.of(vars.get("lab.workdir").orElseThrow());
+        }
+
+        @Override
         public Cancellation cancellation() {
             return cancellation;
         }
