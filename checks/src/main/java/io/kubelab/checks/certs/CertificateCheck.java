@@ -8,10 +8,6 @@ import io.kubelab.checks.Status;
 import io.kubelab.checks.host.HostUnreachableException;
 import java.io.IOException;
 import java.security.PrivateKey;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,12 +41,18 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         String evidence = "read " + cert + (ca.isEmpty() ? "" : ", " + ca) + (key.isEmpty() ? "" : ", " + key)
                 + " on " + ctx.host().name();
         X509Certificate c;
-        X509Certificate caCert = null;
+        List<X509Certificate> intermediates;
+        List<X509Certificate> cas = List.of();
         PrivateKey k = null;
         try {
-            c = Pem.certificate(ctx.host().read(cert));
+            // As openssl verify -CAfile CA -untrusted CERT CERT: the first certificate of the file is
+            // the one checked, the others (its intermediates) may complete the chain; every
+            // certificate of the CA file is trusted; a key may be in the same file as the certificate.
+            List<X509Certificate> inFile = Pem.certificates(ctx.host().read(cert));
+            c = inFile.get(0);
+            intermediates = inFile.subList(1, inFile.size());
             if (!ca.isEmpty()) {
-                caCert = Pem.certificate(ctx.host().read(ca));
+                cas = Pem.certificates(ctx.host().read(ca));
             }
             if (!key.isEmpty()) {
                 k = Pem.privateKey(ctx.host().read(key));
@@ -72,12 +73,12 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         }
         List<String> sans = sans(c);
         for (String d : dns) {
-            if (!sans.contains("DNS:" + d)) {
+            if (sans.stream().noneMatch(san -> Names.sameDns(san, d))) {
                 wrong.add("no SAN DNS:" + d);
             }
         }
         for (String ip : ips) {
-            if (!sans.contains("IP:" + ip)) {
+            if (sans.stream().noneMatch(san -> Names.sameIp(san, ip))) {
                 wrong.add("no SAN IP:" + ip);
             }
         }
@@ -85,11 +86,8 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         keyUsage.stream().filter(u -> !usages.contains(u)).forEach(u -> wrong.add("no key usage " + u));
         List<String> ext = extKeyUsages(c);
         extKeyUsage.stream().filter(u -> !ext.contains(u)).forEach(u -> wrong.add("no extended key usage " + u));
-        if (caCert != null) {
-            chainProblem(c, caCert).ifPresent(wrong::add);
-            if (caCert.getBasicConstraints() < 0) {
-                wrong.add(ca + " is not marked as a CA (basicConstraints CA:TRUE), so openssl and Go refuse it");
-            }
+        if (!cas.isEmpty()) {
+            Chains.problem(c, intermediates, cas, clock.instant()).ifPresent(wrong::add);
         }
         if (k != null && !Pem.matches(k, c.getPublicKey())) {
             wrong.add("the key " + key + " does not belong to this certificate");
@@ -151,25 +149,6 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
             return "renew it (kubeadm certs renew all, or issue a new one from the CA)";
         }
         return "re-issue it from the right CA (openssl x509 -noout -text -in FILE shows what it has)";
-    }
-
-    private static java.util.Optional<String> chainProblem(X509Certificate c, X509Certificate ca) {
-        try {
-            PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
-            params.setRevocationEnabled(false);
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(List.of(c)), params);
-            return java.util.Optional.empty();
-        } catch (java.security.cert.CertPathValidatorException e) {
-            String reason = e.getReason() == null ? "" : e.getReason().toString().toLowerCase(Locale.ROOT);
-            if (!c.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
-                return java.util.Optional.of("not signed by that CA: issued by " + Subject.issuerOf(c) + ", the CA is "
-                        + Subject.of(ca));
-            }
-            return java.util.Optional.of("does not chain to the CA (" + (reason.isEmpty() ? e.getMessage() : reason) + ")");
-        } catch (java.security.GeneralSecurityException e) {
-            return java.util.Optional.of("cannot verify the chain: " + e.getMessage());
-        }
     }
 
     static List<String> sans(X509Certificate c) {

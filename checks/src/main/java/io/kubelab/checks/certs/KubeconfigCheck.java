@@ -26,6 +26,23 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
                 p.list("o"), p.list("o_any_of"));
     }
 
+    /**
+     * A certificate as kubectl takes it from a kubeconfig: base64 data (line breaks allowed, as Go's
+     * decoder skips them), or a file, relative to the kubeconfig's folder when it is not absolute
+     * (kubectl config set-credentials without --embed-certs). Null when neither is given.
+     */
+    private byte[] material(CheckContext ctx, String data, String file) throws IOException, HostUnreachableException {
+        if (data != null && !data.isBlank()) {
+            return Base64.getDecoder().decode(data.replace("\r", "").replace("\n", "").strip());
+        }
+        if (file != null && !file.isBlank()) {
+            Path p = Path.of(file);
+            Path folder = Path.of(path).getParent();
+            return ctx.host().read((p.isAbsolute() || folder == null ? p : folder.resolve(p)).toString());
+        }
+        return null;
+    }
+
     @Override
     public CheckResult run(CheckContext ctx) {
         List<String> parts = new ArrayList<>(List.of(path + " usable"));
@@ -77,17 +94,24 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
         }
         try {
             if (wantedCa != null) {
-                X509Certificate embedded = Pem.certificate(Base64.getDecoder().decode(cluster.certificateAuthorityData()));
-                seen.add("cluster CA " + Subject.of(embedded));
-                if (!embedded.equals(wantedCa)) {
-                    wrong.add("its cluster CA is not " + ca);
+                byte[] given = material(ctx, cluster.certificateAuthorityData(), cluster.certificateAuthority());
+                if (given == null) {
+                    wrong.add("the cluster has no CA (certificate-authority-data or certificate-authority)");
+                } else {
+                    X509Certificate embedded = Pem.certificate(given);
+                    seen.add("cluster CA " + Subject.of(embedded));
+                    if (!embedded.equals(wantedCa)) {
+                        wrong.add("its cluster CA is not " + ca);
+                    }
                 }
             }
             if (!cn.isEmpty() || !o.isEmpty() || !oAnyOf.isEmpty()) {
-                if (user == null || user.clientCertificateData().isEmpty()) {
-                    wrong.add("the user has no embedded client certificate");
+                byte[] clientCert = user == null ? null
+                        : material(ctx, user.clientCertificateData(), user.clientCertificate());
+                if (clientCert == null) {
+                    wrong.add("the user has no client certificate");
                 } else {
-                    Subject s = Subject.of(Pem.certificate(Base64.getDecoder().decode(user.clientCertificateData())));
+                    Subject s = Subject.of(Pem.certificate(clientCert));
                     seen.add("user " + s);
                     if (!cn.isEmpty() && !cn.equals(s.cn())) {
                         wrong.add("user CN is " + s.cn());
@@ -99,6 +123,8 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
                     }
                 }
             }
+        } catch (HostUnreachableException e) {
+            return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
         } catch (IOException | IllegalArgumentException e) {
             wrong.add("unreadable certificate data: " + e.getMessage());
         }

@@ -29,19 +29,31 @@ public final class Pem {
         static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 
-    /** Every certificate in a PEM text (a bundle may hold several). */
+    private static final java.util.regex.Pattern CERTIFICATE_BLOCK = java.util.regex.Pattern.compile(
+            "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Every certificate in a PEM text, in order, as openssl reads them: a bundle of CAs, a leaf with
+     * its intermediates, or a certificate with its key in one file (the kubelet's
+     * kubelet-client-current.pem); other blocks are passed over.
+     */
     public static List<X509Certificate> certificates(byte[] pem) throws IOException {
+        String text = new String(pem, StandardCharsets.US_ASCII);
+        java.util.regex.Matcher m = CERTIFICATE_BLOCK.matcher(text);
+        List<X509Certificate> out = new ArrayList<>();
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> out = new ArrayList<>();
-            cf.generateCertificates(new ByteArrayInputStream(pem)).forEach(c -> out.add((X509Certificate) c));
-            if (out.isEmpty()) {
-                throw new IOException("no certificate in it (no -----BEGIN CERTIFICATE----- block)");
+            while (m.find()) {
+                byte[] der = java.util.Base64.getMimeDecoder().decode(m.group(1).strip());
+                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
             }
-            return out;
-        } catch (CertificateException e) {
+        } catch (CertificateException | IllegalArgumentException e) {
             throw new IOException("not a PEM certificate: " + e.getMessage(), e);
         }
+        if (out.isEmpty()) {
+            throw new IOException("no certificate in it (no -----BEGIN CERTIFICATE----- block)");
+        }
+        return out;
     }
 
     public static X509Certificate certificate(byte[] pem) throws IOException {

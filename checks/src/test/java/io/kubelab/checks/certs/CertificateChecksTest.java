@@ -112,7 +112,7 @@ class CertificateChecksTest {
     void theWrongCaIsNamed() {
         CheckResult r = cert("cert", "node-0.pem", "ca", "other-ca.pem");
         assertEquals(Status.FAIL, r.status());
-        assertTrue(r.observed().endsWith("— not signed by that CA: issued by CN=CA, the CA is CN=Other CA"), r.observed());
+        assertTrue(r.observed().endsWith("— not signed by that CA: issued by CN=CA, the CA file holds CN=Other CA"), r.observed());
     }
 
     @Test
@@ -220,8 +220,8 @@ class CertificateChecksTest {
         // A CA certificate without CA:TRUE is refused, as openssl refuses it.
         CheckResult bare = cert("cert", "bc-admin.crt", "ca", "bc-bare-ca.crt");
         assertEquals(Status.FAIL, bare.status());
-        assertTrue(bare.observed().endsWith("— bc-bare-ca.crt is not marked as a CA (basicConstraints CA:TRUE), so "
-                + "openssl and Go refuse it"), bare.observed());
+        assertTrue(bare.observed().endsWith("— its CA CN=kubernetes is not marked as a CA (basicConstraints CA:TRUE), "
+                + "so openssl and Go refuse it"), bare.observed());
     }
 
     @Test
