@@ -95,6 +95,11 @@ public final class Nodes implements AutoCloseable {
         return Optional.ofNullable(inventory).map(Inventory::file);
     }
 
+    /** What the inventory says that does not apply to lab (ansible_pipelining, some ssh options). */
+    public List<String> inventoryNotes() {
+        return inventory == null ? List.of() : inventory.notes();
+    }
+
     /** A new command begins (in the REPL, on the same nodes): nodes that could not be reached are tried again. */
     public void newCommand() {
         if (ssh != null) {

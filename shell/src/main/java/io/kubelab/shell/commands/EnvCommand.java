@@ -36,12 +36,15 @@ public final class EnvCommand implements Callable<Integer>, ReachesNodes {
         boolean json = output.json();
         Path file = inventory();
         List<EnvProbe.Report> reports;
+        List<String> notes;
         try (Nodes nodes = ctx.nodeFactory().open(Optional.of(file), ctx.settings().acceptNewHostKeys())) {
             reports = EnvProbe.probe(nodes, Duration.ofSeconds(20));
+            notes = nodes.inventoryNotes();
         }
         if (json) {
-            ctx.out().println(Json.write(Views.Env.of(file.toString(), reports)));
+            ctx.out().println(Json.write(Views.Env.of(file.toString(), reports, notes)));
         } else {
+            notes.forEach(n -> ctx.ui().note(ctx.ui().style().dim(ctx.ui().msg().get("env.note", n))));
             Ui ui = ctx.ui();
             int width = reports.stream().mapToInt(r -> r.name().length()).max().orElse(4);
             for (EnvProbe.Report r : reports) {

@@ -42,10 +42,11 @@ public final class Views {
     }
 
     /** `lab env -o json`. */
-    public record Env(String inventory, List<HostRow> hosts) {
-        public static Env of(String inventory, List<EnvProbe.Report> reports) {
+    /** @param notes what the inventory says that does not apply to lab */
+    public record Env(String inventory, List<HostRow> hosts, List<String> notes) {
+        public static Env of(String inventory, List<EnvProbe.Report> reports, List<String> notes) {
             return new Env(inventory, reports.stream().map(r -> new HostRow(r.name(), r.address(), r.reached(),
-                    r.authenticated(), r.hostname(), r.os(), r.cpus(), r.memoryMb(), r.problem())).toList());
+                    r.authenticated(), r.hostname(), r.os(), r.cpus(), r.memoryMb(), r.problem())).toList(), notes);
         }
     }
 

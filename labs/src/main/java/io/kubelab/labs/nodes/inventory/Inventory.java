@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * @param hosts  every host, in the order the file lists them
  * @param groups every group with its hosts (children already expanded), in file order
+ * @param notes  what lab reads but does not use (ansible_pipelining, ssh options), to tell the learner
  */
-public record Inventory(Path file, Map<String, InventoryHost> hosts, Map<String, List<String>> groups) {
+public record Inventory(Path file, Map<String, InventoryHost> hosts, Map<String, List<String>> groups,
+                        List<String> notes) {
 
     /** The groups the Kubernetes labs use; kubespray computes k8s_cluster from the first two. */
     public static final List<String> CLUSTER_GROUPS = List.of("kube_control_plane", "kube_node", "etcd");
@@ -23,6 +25,11 @@ public record Inventory(Path file, Map<String, InventoryHost> hosts, Map<String,
     public Inventory {
         hosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
         groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        notes = List.copyOf(notes);
+    }
+
+    public Inventory(Path file, Map<String, InventoryHost> hosts, Map<String, List<String>> groups) {
+        this(file, hosts, groups, List.of());
     }
 
     private static final java.util.regex.Pattern SLICE =

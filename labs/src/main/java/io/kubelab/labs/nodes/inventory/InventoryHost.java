@@ -15,17 +15,27 @@ import java.util.Map;
  * @param password  login password; only when the inventory asks for password login; never shown
  * @param proxyJump a bastion to go through ("user@host:port" or an inventory host), or null
  * @param vars      every variable of the host, Ansible's and others (e.g. kubespray's ip)
+ * @param knownHosts known_hosts files the inventory names for it (-o UserKnownHostsFile=...), read
+ *                   before the learner's own
+ * @param connectTimeout ansible_timeout, or null for lab's default
  */
 public record InventoryHost(String name, String address, int port, String user, Path keyFile, boolean become,
-                            String password, String proxyJump, Map<String, String> vars, Location location) {
+                            String password, String proxyJump, Map<String, String> vars, Location location,
+                            java.util.List<Path> knownHosts, java.time.Duration connectTimeout) {
 
     public InventoryHost {
         vars = Map.copyOf(vars);
+        knownHosts = java.util.List.copyOf(knownHosts);
     }
 
-    /** user@address:port, for evidence lines and messages. */
+    public InventoryHost(String name, String address, int port, String user, Path keyFile, boolean become,
+                         String password, String proxyJump, Map<String, String> vars, Location location) {
+        this(name, address, port, user, keyFile, become, password, proxyJump, vars, location, java.util.List.of(), null);
+    }
+
+    /** user@address:port ({@code user@[::1]:2222} for an IPv6 address), for evidence lines and messages. */
     public String target() {
-        return user + "@" + address + ":" + port;
+        return user + "@" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 
     @Override

@@ -29,10 +29,15 @@ import java.util.regex.Pattern;
  */
 public final class InventoryReader {
     /** The ansible_* variables lab understands; anything else starting with ansible_ is a typo. */
-    static final Set<String> ANSIBLE_KEYS = Set.of("ansible_host", "ansible_port", "ansible_user",
-            "ansible_ssh_private_key_file", "ansible_become", "ansible_password", "ansible_ssh_pass",
-            "ansible_become_password", "ansible_ssh_common_args", "ansible_ssh_extra_args",
-            "ansible_python_interpreter", "ansible_become_user", "ansible_become_method", "ansible_connection");
+    static final Set<String> ANSIBLE_KEYS = Set.of("ansible_host", "ansible_ssh_host", "ansible_port",
+            "ansible_ssh_port", "ansible_user", "ansible_ssh_user", "ansible_ssh_private_key_file", "ansible_become",
+            "ansible_password", "ansible_ssh_pass", "ansible_become_password", "ansible_ssh_common_args",
+            "ansible_ssh_extra_args", "ansible_python_interpreter", "ansible_become_user", "ansible_become_method",
+            "ansible_connection", "ansible_timeout", "ansible_ssh_args", "ansible_pipelining", "ansible_ssh_pipelining",
+            "ansible_group_priority");
+    /** Read and accepted, but with no effect on how lab reaches a node: the learner is told so. */
+    static final Set<String> NOT_APPLYING = Set.of("ansible_ssh_args", "ansible_pipelining", "ansible_ssh_pipelining");
+    private static final Pattern SSH_OPTION = Pattern.compile("-o\\s*([A-Za-z]+)[= ](\\S+)");
     private static final Pattern PROXY_JUMP = Pattern.compile("(?:-J\\s*|ProxyJump[= ])(\\S+)");
 
     private final Path home;
@@ -124,6 +129,9 @@ public final class InventoryReader {
             if (l.isEmpty() || l.startsWith("#") || l.startsWith(";")) {
                 continue;
             }
+            if (l.equals("---") || l.startsWith("%YAML")) {
+                return false; // a YAML document, whatever the file is called
+            }
             return l.startsWith("[") || !l.contains(":");
         }
         return false;
@@ -174,8 +182,11 @@ public final class InventoryReader {
                         continue;
                     }
                     for (YNode.Entry h : hosts.entries().values()) {
-                        g.hosts.put(h.key(), h.keyLocation());
-                        raw.host(h.key(), h.keyLocation(), vars(h.value(), problems), name.equals("all"));
+                        for (HostPatterns.Named n : expand(h.key(), h.keyLocation(), problems)) {
+                            g.hosts.put(n.name(), h.keyLocation());
+                            raw.host(n.name(), h.keyLocation(), withPort(n, h.keyLocation(), vars(h.value(), problems)),
+                                    name.equals("all"));
+                        }
                     }
                 }
                 case "children" -> {
@@ -211,6 +222,26 @@ public final class InventoryReader {
             String v = e.value() instanceof YScalar s ? s.text() : String.valueOf(e.value().toPlain());
             out.put(e.key(), new Value(v, e.keyLocation()));
         }
+        return out;
+    }
+
+    private static List<HostPatterns.Named> expand(String pattern, Location at, Problems problems) {
+        try {
+            return HostPatterns.expand(pattern);
+        } catch (IllegalArgumentException e) {
+            problems.error(at, "host '" + pattern + "': " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The host's variables, with the port written with its name ({@code node1:2222}) unless a variable sets one. */
+    private static Map<String, Value> withPort(HostPatterns.Named n, Location at, Map<String, Value> vars) {
+        if (n.port() == null) {
+            return vars;
+        }
+        Map<String, Value> out = new LinkedHashMap<>();
+        out.put("ansible_port", new Value(String.valueOf(n.port()), at));
+        out.putAll(vars);
         return out;
     }
 
@@ -252,11 +283,7 @@ public final class InventoryReader {
             switch (kind) {
                 case "hosts" -> {
                     List<String> words = words(line);
-                    String host = words.get(0);
-                    if (host.matches(".*\\[.+:.+].*")) {
-                        problems.error(at, "host ranges like " + host + " are not supported by lab; list each host");
-                        continue;
-                    }
+                    List<HostPatterns.Named> named = expand(words.get(0), at, problems);
                     Map<String, Value> vars = new LinkedHashMap<>();
                     for (String w : words.subList(1, words.size())) {
                         int eq = w.indexOf('=');
@@ -266,8 +293,10 @@ public final class InventoryReader {
                         }
                         vars.put(w.substring(0, eq), new Value(w.substring(eq + 1), at));
                     }
-                    g.hosts.put(host, at);
-                    raw.host(host, at, vars, true);
+                    for (HostPatterns.Named n : named) {
+                        g.hosts.put(n.name(), at);
+                        raw.host(n.name(), at, withPort(n, at, vars), true);
+                    }
                 }
                 case "children" -> g.children.put(line, at);
                 case "vars" -> {
@@ -347,6 +376,13 @@ public final class InventoryReader {
                 }
             }
         }
+        if (cycle(raw, problems)) {
+            return new Inventory(file, Map.of(), Map.of());
+        }
+        if (raw.hostVars.isEmpty() && !problems.hasErrors()) {
+            problems.error(Location.of(file.toString()), "the inventory has no hosts; list them under all: hosts: "
+                    + "(YAML) or one per line (INI)");
+        }
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (Group g : raw.groups.values()) {
             if (g.name.equals("all") || g.name.equals("ungrouped")) {
@@ -354,22 +390,81 @@ public final class InventoryReader {
             }
             groups.put(g.name, List.copyOf(members(g, raw, new HashSet<>())));
         }
+        List<Group> byPrecedence = precedence(raw);
+        Set<String> notes = new LinkedHashSet<>();
         Map<String, InventoryHost> hosts = new LinkedHashMap<>();
         for (String name : raw.hostVars.keySet()) {
+            // As Ansible merges them: all's vars, then each group of the host from the shallowest to the
+            // deepest (then by ansible_group_priority, then by name), then the host's own.
             Map<String, Value> vars = new LinkedHashMap<>();
-            Group all = raw.groups.get("all");
-            if (all != null) {
-                vars.putAll(all.vars);
-            }
-            for (Group g : raw.groups.values()) {
-                if (!g.name.equals("all") && members(g, raw, new HashSet<>()).contains(name)) {
+            for (Group g : byPrecedence) {
+                if (g.name.equals("all") || members(g, raw, new HashSet<>()).contains(name)) {
                     vars.putAll(g.vars);
                 }
             }
             vars.putAll(raw.hostVars.get(name));
-            hosts.put(name, host(name, raw.hostFirstSeen.get(name), vars, problems));
+            hosts.put(name, host(name, raw.hostFirstSeen.get(name), vars, problems, notes));
         }
-        return new Inventory(file, hosts, groups);
+        return new Inventory(file, hosts, groups, List.copyOf(notes));
+    }
+
+    /** A group that contains itself through its children: Ansible refuses the file, and so does lab. */
+    private static boolean cycle(Raw raw, Problems problems) {
+        for (Group g : raw.groups.values()) {
+            java.util.Deque<String> path = new java.util.ArrayDeque<>();
+            if (reaches(g.name, g.name, raw, path, new HashSet<>())) {
+                problems.error(g.location, "group '" + g.name + "' contains itself: " + g.name + " > "
+                        + String.join(" > ", path) + "; a group cannot be its own child");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reaches(String from, String target, Raw raw, java.util.Deque<String> path, Set<String> seen) {
+        Group g = raw.groups.get(from);
+        if (g == null || !seen.add(from)) {
+            return false;
+        }
+        for (String c : g.children.keySet()) {
+            path.addLast(c);
+            if (c.equals(target) || reaches(c, target, raw, path, seen)) {
+                return true;
+            }
+            path.removeLast();
+        }
+        return false;
+    }
+
+    /** Groups in the order their variables apply: depth under all, ansible_group_priority, name. */
+    private static List<Group> precedence(Raw raw) {
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        raw.groups.keySet().forEach(n -> depth.put(n, n.equals("all") ? 0 : 1));
+        boolean changed = true;
+        for (int round = 0; changed && round <= raw.groups.size(); round++) { // no cycles here: bounded anyway
+            changed = false;
+            for (Group g : raw.groups.values()) {
+                for (String c : g.children.keySet()) {
+                    if (depth.containsKey(c) && depth.get(c) < depth.get(g.name) + 1) {
+                        depth.put(c, depth.get(g.name) + 1);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        List<Group> out = new ArrayList<>(raw.groups.values());
+        out.sort(java.util.Comparator.comparingInt((Group g) -> depth.get(g.name))
+                .thenComparingInt(InventoryReader::priority).thenComparing(g -> g.name));
+        return out;
+    }
+
+    private static int priority(Group g) {
+        Value v = g.vars.get("ansible_group_priority");
+        try {
+            return v == null ? 1 : Integer.parseInt(v.text().strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Set<String> members(Group g, Raw raw, Set<String> visiting) {
@@ -386,11 +481,14 @@ public final class InventoryReader {
         return out;
     }
 
-    private InventoryHost host(String name, Location at, Map<String, Value> vars, Problems problems) {
+    private InventoryHost host(String name, Location at, Map<String, Value> vars, Problems problems, Set<String> notes) {
         for (Map.Entry<String, Value> v : vars.entrySet()) {
             if (v.getKey().startsWith("ansible_") && !ANSIBLE_KEYS.contains(v.getKey())) {
                 problems.error(v.getValue().location(), "unknown variable '" + v.getKey() + "' for host '" + name
                         + "'" + suggestion(v.getKey(), ANSIBLE_KEYS));
+            }
+            if (NOT_APPLYING.contains(v.getKey())) {
+                notes.add(v.getKey() + " is read but does not apply: lab runs commands over its own SSH connection");
             }
         }
         String connection = text(vars, "ansible_connection");
@@ -398,16 +496,34 @@ public final class InventoryReader {
             problems.error(vars.get("ansible_connection").location(), "host '" + name + "' uses ansible_connection="
                     + connection + "; lab reaches nodes over ssh only");
         }
-        String address = firstOf(text(vars, "ansible_host"), sshConfig.get(name, "hostname").orElse(null), name);
-        int port = 22;
-        String portText = firstOf(text(vars, "ansible_port"), sshConfig.get(name, "port").orElse(null), "22");
+        String address = firstOf(firstOf(text(vars, "ansible_host"), text(vars, "ansible_ssh_host"), null),
+                sshConfig.get(name, "hostname").orElse(null), name);
+        int port;
+        String portKey = vars.containsKey("ansible_port") ? "ansible_port" : "ansible_ssh_port";
+        String portText = firstOf(text(vars, portKey), sshConfig.get(name, "port").orElse(null), "22");
         try {
-            port = Integer.parseInt(portText.strip());
+            port = portText.strip().length() > 5 ? -1 : Integer.parseInt(portText.strip());
         } catch (NumberFormatException e) {
-            problems.error(vars.containsKey("ansible_port") ? vars.get("ansible_port").location() : at,
-                    "ansible_port of '" + name + "' must be a number, not '" + portText + "'");
+            port = -1;
         }
-        String user = firstOf(text(vars, "ansible_user"), sshConfig.get(name, "user").orElse(null), defaultUser);
+        if (port < 1 || port > 65535) {
+            problems.error(vars.containsKey(portKey) ? vars.get(portKey).location() : at,
+                    portKey + " of '" + name + "' must be a TCP port (1-65535), not '" + portText + "'");
+            port = 22;
+        }
+        java.time.Duration timeout = null;
+        if (vars.containsKey("ansible_timeout")) {
+            String t = text(vars, "ansible_timeout").strip();
+            int secs = t.matches("\\d{1,4}") ? Integer.parseInt(t) : -1;
+            if (secs < 1 || secs > 3600) {
+                problems.error(vars.get("ansible_timeout").location(), "ansible_timeout of '" + name
+                        + "' must be seconds (1-3600), not '" + t + "'");
+            } else {
+                timeout = java.time.Duration.ofSeconds(secs);
+            }
+        }
+        String user = firstOf(firstOf(text(vars, "ansible_user"), text(vars, "ansible_ssh_user"), null),
+                sshConfig.get(name, "user").orElse(null), defaultUser);
         Path key = null;
         String keyText = firstOf(text(vars, "ansible_ssh_private_key_file"),
                 sshConfig.get(name, "identityfile").orElse(null), null);
@@ -427,7 +543,38 @@ public final class InventoryReader {
         Map<String, String> plain = new LinkedHashMap<>();
         vars.forEach((k, v) -> plain.put(k, v.text()));
         return new InventoryHost(name, address, port, user, key, asRoot, password,
-                jump == null || jump.equals("none") ? null : jump, plain, at);
+                jump == null || jump.equals("none") ? null : jump, plain, at, knownHosts(vars, notes), timeout);
+    }
+
+    /**
+     * The ssh options of ansible_ssh_common_args / ansible_ssh_extra_args that lab honours:
+     * UserKnownHostsFile (those files are read first), ProxyJump and -J (the bastion). Others are
+     * named in a note; StrictHostKeyChecking among them: lab checks host keys whatever it says.
+     */
+    private List<Path> knownHosts(Map<String, Value> vars, Set<String> notes) {
+        List<Path> out = new ArrayList<>();
+        for (String key : List.of("ansible_ssh_common_args", "ansible_ssh_extra_args")) {
+            String args = text(vars, key);
+            if (args == null) {
+                continue;
+            }
+            Matcher m = SSH_OPTION.matcher(args.replace("\"", "").replace("'", ""));
+            while (m.find()) {
+                String option = m.group(1);
+                if (option.equalsIgnoreCase("UserKnownHostsFile")) {
+                    for (String f : m.group(2).split(",")) {
+                        if (!f.equals("/dev/null")) {
+                            out.add(expand(f));
+                        }
+                    }
+                } else if (!option.equalsIgnoreCase("ProxyJump")) {
+                    notes.add("ssh option " + option + " in " + key + " does not apply: lab "
+                            + (option.equalsIgnoreCase("StrictHostKeyChecking") ? "always checks host keys"
+                            : "makes its own connections"));
+                }
+            }
+        }
+        return out;
     }
 
     private static java.util.Optional<String> proxyJump(Map<String, Value> vars) {

@@ -38,6 +38,16 @@ public record HostKeyPolicy(List<Path> files, Path remember, Prompter prompter, 
         }
     }
 
+    /** This policy reading {@code first} before its own files (known_hosts the inventory names for a host). */
+    public HostKeyPolicy readingFirst(List<Path> first) {
+        if (first.isEmpty()) {
+            return this;
+        }
+        List<Path> all = new java.util.ArrayList<>(first);
+        all.addAll(files);
+        return new HostKeyPolicy(all, remember, prompter, acceptNew);
+    }
+
     /** A verifier for one connection; after a refusal, {@link Verifier#refusal()} says why. */
     public Verifier verifierFor(String hostName) {
         return new Verifier(hostName);

@@ -92,14 +92,14 @@ final class SshConnection implements AutoCloseable {
         closeQuietly();
         SSHClient c = new SSHClient(config);
         c.setSocketFactory(NoDelaySockets.INSTANCE);
-        int timeout = (int) settings.connectTimeout().toMillis();
+        int timeout = (int) (spec.connectTimeout() != null ? spec.connectTimeout() : settings.connectTimeout()).toMillis();
         c.setConnectTimeout(timeout);
         // Until logged in, a node that accepted the connection must answer within the same time: a
         // wedged sshd, or packets dropped past the handshake, would otherwise be waited on forever.
         c.setTimeout(timeout);
         int transportTimeout = c.getTransport().getTimeoutMs();
         c.getTransport().setTimeoutMs(timeout);
-        HostKeyPolicy.Verifier verifier = settings.hostKeys().verifierFor(spec.name());
+        HostKeyPolicy.Verifier verifier = settings.hostKeys().readingFirst(spec.knownHosts()).verifierFor(spec.name());
         c.addHostKeyVerifier(verifier);
         try {
             if (jump != null) {

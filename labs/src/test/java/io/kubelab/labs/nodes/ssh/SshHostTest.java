@@ -405,6 +405,18 @@ class SshHostTest {
         }
     }
 
+    /** A known_hosts file the inventory names for a host (-o UserKnownHostsFile=...) is read, first. */
+    @Test
+    void theInventorysKnownHostsFileIsRead() throws Exception {
+        InventoryHost spec = new InventoryHost("node1", "127.0.0.1", server.port(), System.getProperty("user.name"), key,
+                false, null, null, Map.of(), null, List.of(knownHosts), null);
+        HostKeyPolicy none = new HostKeyPolicy(List.of(), labKnownHosts, Prompter.NONE, false);
+        hosts = new SshHosts(new io.kubelab.labs.nodes.inventory.Inventory(dir, Map.of("node1", spec), Map.of()),
+                new SshSettings(none, Prompter.NONE, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of()), new SshStack());
+        assertEquals("ok\n", hosts.host(spec).exec(ExecRequest.of("echo ok", Duration.ofSeconds(10))).stdout());
+        assertFalse(Files.exists(labKnownHosts), "nothing was asked or remembered: the key was known");
+    }
+
     /** Reads are bounded and refuse what is not a file; fetches stream any size, also through sudo. */
     @Test
     void readsAreBoundedAndFetchesStreamAnySizeAlsoAsRoot() throws Exception {
