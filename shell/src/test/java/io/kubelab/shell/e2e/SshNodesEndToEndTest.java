@@ -4,11 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubelab.shell.ShellRun;
+import io.kubelab.checks.CheckRegistry;
+import io.kubelab.checks.host.Cancellation;
+import io.kubelab.labs.Prompter;
+import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.labs.load.DirectoryLabFiles;
+import io.kubelab.labs.load.LabLoader;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.nodes.NodeFactory;
+import io.kubelab.labs.nodes.NodeSettings;
+import io.kubelab.labs.run.LabSession;
+import io.kubelab.labs.run.RunListener;
+import io.kubelab.labs.run.SessionConfig;
 import io.kubelab.shell.ShellRun.Result;
+import io.kubelab.shell.ShellRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +195,57 @@ class SshNodesEndToEndTest {
         }
         // The connect timeout is 10 s: one wait for node3's nine checks, not nine (90 s before).
         assertTrue(ms < 16_000, "one timeout, not one per check: " + ms + " ms");
+    }
+
+    /**
+     * Ctrl-C while checks run over SSH (the REPL's INT handler fires this same Cancellation): the
+     * checks end at once, as skipped, and their commands are gone from every node.
+     */
+    @Test
+    void ctrlCDuringChecksOverSshEndsThemOnEveryNode() throws Exception {
+        Path labDir = Files.createDirectories(dir.resolve("waits"));
+        Files.writeString(labDir.resolve("lab.yaml"), """
+                format: 1
+                id: waits
+                title: {en: Waits, zh-CN: 等待}
+                steps:
+                  - id: look
+                    title: {en: Look, zh-CN: 查看}
+                    checks:
+                      - {id: slow, kind: command, on: all, with: {command: 'sleep 61; true'}}
+                """);
+        Lab lab = new LabLoader(
+                CheckRegistry.standard(Map.of()), ActionRegistry.standard())
+                .load(new DirectoryLabFiles(labDir)).lab().orElseThrow();
+        Map<String, String> env = Map.of("HOME", home.toString(), "PATH", "/usr/bin:/bin", "USER", "root");
+        NodeFactory factory = new NodeFactory(
+                new NodeSettings(env, dir, dir.resolve("state"), Prompter.NONE));
+        SessionConfig config = new SessionConfig(dir.resolve("state"), env, "en",
+                Map.of(), Prompter.NONE, RunListener.SILENT,
+                CheckRegistry.standard(env), Duration.ofSeconds(120));
+        try (LabSession s = new LabSession(lab, config,
+                factory.open(Optional.of(inventory), false))) {
+            Cancellation ctrlC = new Cancellation();
+            Thread press = new Thread(() -> {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                ctrlC.cancel();
+            });
+            press.start();
+            long started = System.nanoTime();
+            var report = s.check(List.of(), ctrlC);
+            long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(ms < 15_000, "Ctrl-C ended the checks, not their 61 s: " + ms + " ms");
+            assertEquals(3, report.results().size());
+            report.results().forEach(r -> assertEquals("cancelled (Ctrl-C)", r.result().observed(), r.toString()));
+        }
+        Thread.sleep(1000);
+        for (int i = 1; i <= nodes.count(); i++) {
+            assertEquals("none\n", nodes.ssh(i, "pgrep -f '[s]leep 61' >/dev/null && echo left || echo none"), "node" + i);
+        }
     }
 
     @Test
