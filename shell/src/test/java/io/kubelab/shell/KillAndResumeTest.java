@@ -44,7 +44,7 @@ class KillAndResumeTest {
                       - run: touch {{lab.workdir}}/three
                 """);
         Path work = home.resolve("state/kubelab/work/" + new DirectoryLabFiles(labDir).stateKey());
-        Process lab = java("run", labDir.toString());
+        Process lab = new ShellRun(home).start(home.resolve("lab.out"), "run", labDir.toString());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Files.exists(work.resolve("started")) && System.nanoTime() < deadline && lab.isAlive()) {
             Thread.sleep(50);
@@ -70,16 +70,5 @@ class KillAndResumeTest {
         assertEquals(0, again.exit(), again.toString());
         assertTrue(Files.exists(work.resolve("finished")) && Files.exists(work.resolve("three")));
         assertEquals(List.of("ran"), Files.readAllLines(work.resolve("one.log")), "step one ran once");
-    }
-
-    private Process java(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(home.resolve("lab.out").toFile());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
-        return pb.start();
     }
 }

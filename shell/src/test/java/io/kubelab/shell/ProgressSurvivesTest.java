@@ -59,7 +59,7 @@ class ProgressSurvivesTest {
     void twoProcessesFinishingDifferentStepsAreBothRecorded() throws Exception {
         Path labDir = twoStepLab();
         // A second, real lab process runs the slow step (it read the progress when it started) ...
-        Process other = javaLab("run", labDir.toString(), "slow");
+        Process other = new ShellRun(home).start(home.resolve("lab.out"), "run", labDir.toString(), "slow");
         Thread.sleep(1500);
         // ... while this one finishes the fast step and writes its record first.
         Result fast = lab("run", labDir.toString(), "fast");
@@ -160,16 +160,5 @@ class ProgressSurvivesTest {
             }
         }
         return out;
-    }
-
-    private Process javaLab(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(home.resolve("lab.out").toFile());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
-        return pb.start();
     }
 }

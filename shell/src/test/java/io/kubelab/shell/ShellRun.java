@@ -45,6 +45,18 @@ public final class ShellRun {
         return env;
     }
 
+    /** Runs `lab` as a process of its own (a second lab, or one to kill), its output into {@code output}. */
+    public Process start(Path output, String... args) throws java.io.IOException {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
