@@ -59,11 +59,16 @@ public record Key(String name, Type type, boolean required, String description, 
                 s.put("pattern", "^\\s*\\S+\\s*(>=|<=|==|!=|>|<)\\s*\\d+\\s*$");
             }
             case PATTERNS -> {
-                s.put("type", "object");
                 Map<String, Object> pattern = new LinkedHashMap<>();
                 pattern.put("type", "string");
                 pattern.put("format", "regex");
-                s.put("additionalProperties", pattern);
+                Map<String, Object> byPattern = new LinkedHashMap<>();
+                byPattern.put("type", "object");
+                byPattern.put("additionalProperties", pattern);
+                Map<String, Object> byName = new LinkedHashMap<>();
+                byName.put("type", "array");
+                byName.put("items", Map.of("type", "string"));
+                s.put("oneOf", List.of(byPattern, byName));
             }
             case FIELDS -> {
                 s.put("type", "object");

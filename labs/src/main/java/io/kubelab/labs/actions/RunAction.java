@@ -49,7 +49,8 @@ public record RunAction(String command, String on, Duration timeout, String crea
                     optional("creates", Key.Type.TEXT, "skip it on a node where this path already exists"),
                     optional("unless", Key.Type.LIST, "skip it when these checks of the step already pass"),
                     optional("capture", Key.Type.PATTERNS,
-                            "variable: pattern; group 1 (or the whole match) of the output becomes the value"),
+                            "variable: pattern (group 1, or the whole match, of the output becomes the value), "
+                                    + "or a list of variables found by their own pattern:"),
                     optional("sudo", Key.Type.BOOLEAN, "run as root (sudo where the login user is not root)"),
                     optional("unless_set", Key.Type.LIST, "skip it when these variables already have values"),
                     optional("if", Key.Type.CONDITION,
@@ -83,23 +84,7 @@ public record RunAction(String command, String on, Duration timeout, String crea
                         + (in.stepChecks().isEmpty() ? "add it under checks:" : Suggest.fix(id, in.stepChecks())));
             }
         }
-        Map<String, Pattern> capture = new LinkedHashMap<>();
-        if (f.has("capture")) {
-            if (f.node("capture") instanceof YNode.YMap map) {
-                for (YNode.Entry e : map.entries().values()) {
-                    Pattern p = Fields.pattern(e.value(), f.problems());
-                    if (p != null) {
-                        capture.put(e.key(), p);
-                    }
-                    if (!in.variables().contains(e.key())) {
-                        f.problems().error(f.location(), "capture sets '" + e.key() + "', which is not declared under "
-                                + "variables: (declare it, with secret: true if it holds a token)");
-                    }
-                }
-            } else {
-                f.problems().error(f.at("capture"), "capture must be a map of variable: 'pattern' (group 1 becomes the value)");
-            }
-        }
+        Map<String, Pattern> capture = captures(f, in);
         List<String> unlessSet = f.texts("unless_set");
         for (String v : unlessSet) {
             if (!in.variables().contains(v)) {
@@ -116,6 +101,52 @@ public record RunAction(String command, String on, Duration timeout, String crea
         }
         return new RunAction(command, f.text("on", "local"), f.duration("timeout", DEFAULT_TIMEOUT), f.text("creates"),
                 unless, capture, f.bool("sudo"), unlessSet, when, f.location());
+    }
+
+    /**
+     * {@code capture: {name: 'pattern'}}, or {@code capture: [name, ...]} to find each variable's
+     * own pattern in the output, so that a value's shape is written once, under variables:.
+     */
+    private static Map<String, Pattern> captures(Fields f, ActionFields in) {
+        Map<String, Pattern> capture = new LinkedHashMap<>();
+        if (!f.has("capture")) {
+            return capture;
+        }
+        if (f.node("capture") instanceof YNode.YMap map) {
+            for (YNode.Entry e : map.entries().values()) {
+                Pattern p = Fields.pattern(e.value(), f.problems());
+                if (p != null) {
+                    capture.put(e.key(), p);
+                }
+                declaredOrProblem(e.key(), f, in);
+            }
+        } else if (f.node("capture") instanceof YNode.YList) {
+            for (String name : f.texts("capture")) {
+                if (declaredOrProblem(name, f, in)) {
+                    Optional<Pattern> own = in.patternOf(name);
+                    if (own.isPresent()) {
+                        capture.put(name, own.get());
+                    } else {
+                        f.problems().error(f.at("capture"), "capture names '" + name + "', which has no pattern: "
+                                + "to find it in the output; give the variable a pattern, or write "
+                                + "capture: {" + name + ": 'pattern'}");
+                    }
+                }
+            }
+        } else {
+            f.problems().error(f.at("capture"), "capture must be a map of variable: 'pattern' (group 1 becomes the "
+                    + "value), or a list of variables whose own pattern: is found in the output");
+        }
+        return capture;
+    }
+
+    private static boolean declaredOrProblem(String name, Fields f, ActionFields in) {
+        if (in.variables().contains(name)) {
+            return true;
+        }
+        f.problems().error(f.location(), "capture sets '" + name + "', which is not declared under "
+                + "variables: (declare it, with secret: true if it holds a token)");
+        return false;
     }
 
     @Override

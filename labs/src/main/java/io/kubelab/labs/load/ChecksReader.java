@@ -16,19 +16,43 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A step's {@code checks:}, each against its kind in the check registry (`lab checks` lists them). */
+/**
+ * A step's {@code checks:}, each against its kind in the check registry (`lab checks` lists them);
+ * and the lab's own {@code checks:}, written once and used in steps with {@code - use: id}.
+ */
 final class ChecksReader {
     static final Set<String> KEYS = Set.of("id", "kind", "on", "with", "title", "hint");
+    static final String USE = "use";
 
     private final CheckRegistry registry;
     private final Problems problems;
+    private final Set<String> used = new java.util.LinkedHashSet<>();
 
     ChecksReader(CheckRegistry registry, Problems problems) {
         this.registry = registry;
         this.problems = problems;
     }
 
-    List<CheckSpec> read(YNode node) {
+    /** The lab's shared checks, by id: each must have its own id, as steps name it. */
+    Map<String, CheckSpec> readShared(YNode node) {
+        Map<String, CheckSpec> out = new LinkedHashMap<>();
+        if (!Fields.isNull(node) && node instanceof YNode.YList list) {
+            for (YNode item : list.items()) {
+                if (item instanceof YNode.YMap m && !m.has("id")) {
+                    problems.error(m.location(), "a check under the lab's checks: needs an id, which steps use: it by");
+                }
+            }
+        }
+        for (CheckSpec c : read(node, Map.of())) {
+            if (out.putIfAbsent(c.id(), c) != null) {
+                problems.error(c.location(), "duplicate check id '" + c.id() + "' in the lab's checks:");
+            }
+        }
+        return out;
+    }
+
+    /** A step's checks; {@code - use: id} takes one of {@code shared} as it is written there. */
+    List<CheckSpec> read(YNode node, Map<String, CheckSpec> shared) {
         List<CheckSpec> out = new ArrayList<>();
         if (Fields.isNull(node)) {
             return out;
@@ -44,9 +68,34 @@ final class ChecksReader {
                 problems.error(item.location(), "a check must be a map with id and kind");
                 continue;
             }
+            if (c.has(USE)) {
+                use(new Fields(c, problems), shared).ifPresent(out::add);
+                continue;
+            }
             out.add(check(new Fields(c, problems), n));
         }
         return out;
+    }
+
+    private Optional<CheckSpec> use(Fields c, Map<String, CheckSpec> shared) {
+        c.only(Set.of(USE), "in a check that uses a shared one (write changes in the lab's checks:)");
+        String id = c.text(USE);
+        if (id == null) {
+            return Optional.empty();
+        }
+        CheckSpec found = shared.get(id);
+        if (found == null) {
+            problems.error(c.at(USE), "no check '" + id + "' under the lab's checks:; "
+                    + (shared.isEmpty() ? "write it there with its id" : Suggest.fix(id, shared.keySet())));
+            return Optional.empty();
+        }
+        used.add(id);
+        return Optional.of(found);
+    }
+
+    /** The shared checks some step used, so that one no step uses is reported. */
+    Set<String> used() {
+        return java.util.Collections.unmodifiableSet(used);
     }
 
     private CheckSpec check(Fields c, int n) {

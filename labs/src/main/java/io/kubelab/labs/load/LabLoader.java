@@ -29,7 +29,7 @@ import java.util.Set;
 public final class LabLoader {
     public static final String MANIFEST = "lab.yaml";
 
-    static final Set<String> TOP_KEYS = Set.of("format", "id", "title", "summary", "variables", "steps");
+    static final Set<String> TOP_KEYS = Set.of("format", "id", "title", "summary", "variables", "checks", "steps");
 
     private final CheckRegistry checks;
     private final ActionRegistry actions;
@@ -78,9 +78,18 @@ public final class LabLoader {
         Text title = TextReader.read(top, "title", true);
         Text summary = TextReader.read(top, "summary", false);
         Map<String, Variable> variables = VariablesReader.read(top.node("variables"), problems);
-        List<Step> steps = new StepsReader(files, problems, checks, actions, variables.keySet()).read(top);
+        VariableLinks.check(variables, top.has("variables") ? top.at("variables") : top.location(), problems);
+        StepsReader stepsReader = new StepsReader(files, problems, checks, actions, patterns(variables));
+        stepsReader.readSharedChecks(top);
+        List<Step> steps = stepsReader.read(top);
         checkReferences(problems, variables);
         return new Lab(id, Lab.FORMAT, title, summary, variables, steps, manifest, files.stateKey());
+    }
+
+    private static Map<String, Optional<java.util.regex.Pattern>> patterns(Map<String, Variable> variables) {
+        Map<String, Optional<java.util.regex.Pattern>> out = new java.util.LinkedHashMap<>();
+        variables.forEach((name, v) -> out.put(name, Optional.ofNullable(v.pattern())));
+        return out;
     }
 
     private static void readFormat(Fields top) {

@@ -33,15 +33,22 @@ final class StepsReader {
     private final Problems problems;
     private final ActionRegistry actions;
     private final ChecksReader checks;
-    private final Set<String> variables;
+    private final Map<String, Optional<Pattern>> variables;
+    private final Map<String, CheckSpec> sharedChecks;
 
     StepsReader(LabFiles files, Problems problems, CheckRegistry checkRegistry, ActionRegistry actions,
-                Set<String> variables) {
+                Map<String, Optional<Pattern>> variables) {
         this.files = files;
         this.problems = problems;
         this.actions = actions;
         this.checks = new ChecksReader(checkRegistry, problems);
         this.variables = variables;
+        this.sharedChecks = new LinkedHashMap<>();
+    }
+
+    /** Reads the lab's own checks:, which steps then use by id. */
+    void readSharedChecks(Fields top) {
+        sharedChecks.putAll(checks.readShared(top.node("checks")));
     }
 
     List<Step> read(Fields top) {
@@ -71,6 +78,8 @@ final class StepsReader {
             }
             out.add(step);
         }
+        sharedChecks.values().stream().filter(c -> !checks.used().contains(c.id())).forEach(c -> problems.warning(
+                c.location(), "no step uses check '" + c.id() + "'; add - use: " + c.id() + " to a step, or remove it"));
         return out;
     }
 
@@ -85,7 +94,7 @@ final class StepsReader {
         }
         Text title = TextReader.read(f, "title", true);
         Text body = body(f, id);
-        List<CheckSpec> stepChecks = checks.read(f.node("checks"));
+        List<CheckSpec> stepChecks = checks.read(f.node("checks"), sharedChecks);
         Set<String> checkIds = new LinkedHashSet<>();
         for (CheckSpec c : stepChecks) {
             if (!checkIds.add(c.id())) {

@@ -14,10 +14,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The {@code variables:} of a lab: {@code name: default}, or {@code name: {default, secret, prompt, ...}}. */
+/**
+ * The {@code variables:} of a lab: {@code name: default}, or {@code name: {default, secret, prompt, ...}},
+ * or {@code name: {value: "{{other}}/file"}} for a value computed from others.
+ */
 final class VariablesReader {
     static final Set<String> KEYS = Set.of("default", "description", "prompt", "secret", "pattern", "choices",
-            "generate");
+            "generate", "value", "supported");
+    static final Set<String> SUPPORTED_KEYS = Set.of("values", "as_of", "unless");
+    /** What a computed variable cannot have: it is never set, asked for, made or kept secret. */
+    private static final List<String> NOT_WITH_VALUE = List.of("default", "prompt", "secret", "pattern", "choices",
+            "generate", "supported");
 
     private VariablesReader() {
     }
@@ -74,7 +81,42 @@ final class VariablesReader {
             f.problems().error(f.at("default"), "a secret variable cannot have a default written in the lab; "
                     + "use generate: or prompt: instead");
         }
+        String computed = f.text("value");
+        if (computed != null) {
+            NOT_WITH_VALUE.stream().filter(f::has).findFirst().ifPresent(k -> f.problems().error(f.at(k),
+                    "variable '" + name + "' is computed (value:), so it cannot have " + k + ":; "
+                            + "give the variables its value is made of their own " + k + ":"));
+        }
+        Variable.Supported supported = f.has("supported") ? supported(name, dflt, pattern, choices, f) : null;
         return new Variable(name, dflt, TextReader.read(f, "description", false), TextReader.read(f, "prompt", false),
-                secret, pattern, choices, generator);
+                secret, pattern, choices, generator, computed, supported);
+    }
+
+    /** {@code supported: {values: [...], as_of: 2026-11, unless: allow_unsupported}}: the default must be one. */
+    private static Variable.Supported supported(String name, String dflt, Pattern pattern, List<String> choices,
+                                                Fields variable) {
+        Fields f = variable.fields("supported", "{values: [\"1.34\", \"1.35\"], as_of: 2026-11, unless: allow_unsupported}");
+        f.only(SUPPORTED_KEYS, "in supported: of variable '" + name + "'");
+        List<String> values = f.texts("values");
+        String asOf = f.required("as_of", "when the list was last checked, e.g. as_of: 2026-11");
+        String unless = f.required("unless", "the variable that lets a learner use another value anyway, "
+                + "e.g. unless: allow_unsupported");
+        if (values.isEmpty()) {
+            f.problems().error(f.location(), "supported: needs values: the values supported today");
+        }
+        for (String v : values) {
+            if (pattern != null && !pattern.matcher(v).matches()) {
+                f.problems().error(f.at("values"), "supported value '" + v + "' does not match pattern " + pattern.pattern());
+            }
+            if (!choices.isEmpty() && !choices.contains(v)) {
+                f.problems().error(f.at("values"), "supported value '" + v + "' is not one of the choices " + choices);
+            }
+        }
+        if (dflt != null && !values.isEmpty() && !values.contains(dflt)) {
+            variable.problems().error(variable.at("default"), "default '" + dflt + "' of " + name
+                    + " is not supported (supported as of " + asOf + ": " + String.join(", ", values)
+                    + "); make the default one of them");
+        }
+        return new Variable.Supported(values, asOf == null ? "" : asOf, unless == null ? "" : unless);
     }
 }

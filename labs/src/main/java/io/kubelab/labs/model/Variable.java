@@ -13,15 +13,46 @@ import java.util.regex.Pattern;
  * @param pattern      a value must match this; null = anything
  * @param choices      the allowed values; empty = any
  * @param generate     how lab makes a fresh value when none is known (e.g. a kubeadm bootstrap token)
+ * @param computed     a template of other variables this one always equals (e.g.
+ *                     {@code {{lab.workdir}}/admin.conf}), so content names a value once; null = an
+ *                     ordinary variable. A computed variable cannot be set.
+ * @param supported    the values supported today, refused unless the learner insists; null = no list
  */
 public record Variable(String name, String defaultValue, Text description, Text prompt, boolean secret,
-                       Pattern pattern, List<String> choices, Generator generate) {
+                       Pattern pattern, List<String> choices, Generator generate, String computed,
+                       Supported supported) {
 
     public Variable {
         choices = List.copyOf(choices);
     }
 
+    /** An ordinary variable: neither computed nor limited to a supported list. */
+    public Variable(String name, String defaultValue, Text description, Text prompt, boolean secret,
+                    Pattern pattern, List<String> choices, Generator generate) {
+        this(name, defaultValue, description, prompt, secret, pattern, choices, generate, null, null);
+    }
+
     public boolean asked() {
         return !prompt.isEmpty();
+    }
+
+    public boolean isComputed() {
+        return computed != null;
+    }
+
+    /**
+     * Values that are supported as of a date (Kubernetes minors past their end of life are not).
+     * Any other value is refused when a step uses it, unless the variable {@code unless} is "true".
+     *
+     * @param asOf when the list was last checked, shown with it so a learner can judge its age
+     */
+    public record Supported(List<String> values, String asOf, String unless) {
+        public Supported {
+            values = List.copyOf(values);
+        }
+
+        public boolean allows(String value) {
+            return values.contains(value);
+        }
     }
 }

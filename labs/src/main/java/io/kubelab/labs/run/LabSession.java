@@ -370,6 +370,12 @@ public final class LabSession implements AutoCloseable {
             }
             throw LabException.badInput("variable '" + name + "' has no value; pass --set " + name + "=VALUE");
         }
+        for (String name : referencedVariables(step)) {
+            Optional<String> refused = variables.refusal(name);
+            if (refused.isPresent()) {
+                throw LabException.badInput(refused.get());
+            }
+        }
     }
 
     private Set<String> referencedVariables(Step step) {
@@ -379,7 +385,23 @@ public final class LabSession implements AutoCloseable {
             c.params().values().forEach(v -> names.addAll(Template.references(String.valueOf(v))));
         }
         names.removeIf(Template::isBuiltIn);
-        return names;
+        return withParts(names);
+    }
+
+    /** The names, with each computed variable replaced by the variables it is made of. */
+    private Set<String> withParts(Set<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            Variable spec = lab.variables().get(name);
+            if (spec != null && spec.isComputed()) {
+                Set<String> parts = new LinkedHashSet<>(Template.references(spec.computed()));
+                parts.removeIf(Template::isBuiltIn);
+                out.addAll(withParts(parts));
+            } else {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     private List<Step> capturingSteps(String variable) {

@@ -47,7 +47,7 @@ public final class Variables {
         });
         stored.forEach((k, v) -> {
             Variable spec = lab.variables().get(k);
-            if (spec != null && !spec.secret()) {
+            if (spec != null && !spec.secret() && !spec.isComputed()) {
                 values.put(k, v);
             }
         });
@@ -61,6 +61,14 @@ public final class Variables {
                 throw LabException.badInput("lab '" + lab.id() + "' has no variable '" + name + "'; it has: "
                         + (lab.variables().isEmpty() ? "none" : String.join(", ", lab.variables().keySet())));
             }
+            refuseComputed(lab.variables().get(name));
+        }
+    }
+
+    private static void refuseComputed(Variable spec) {
+        if (spec.isComputed()) {
+            throw LabException.badInput(spec.name() + " cannot be set: it is always " + spec.computed()
+                    + "; set what it is made of instead");
         }
     }
 
@@ -71,7 +79,31 @@ public final class Variables {
         if (values.containsKey(name)) {
             return Optional.of(values.get(name));
         }
+        Variable spec = lab.variables().get(name);
+        if (spec != null && spec.isComputed()) {
+            // Loading refused cycles, so this ends.
+            return Template.references(spec.computed()).stream().allMatch(this::has)
+                    ? Optional.of(Template.render(spec.computed(), this::get)) : Optional.empty();
+        }
         return dynamic.apply(name);
+    }
+
+    /**
+     * Why the value of {@code name} may not be used: it is not in the variable's supported list
+     * (and the learner did not insist). Empty when it may.
+     */
+    public Optional<String> refusal(String name) {
+        Variable spec = lab.variables().get(name);
+        Optional<String> value = get(name);
+        if (spec == null || spec.supported() == null || value.isEmpty() || spec.supported().allows(value.get())
+                || get(spec.supported().unless()).map("true"::equals).orElse(false)) {
+            return Optional.empty();
+        }
+        Variable.Supported s = spec.supported();
+        return Optional.of(name + " " + value.get() + " is not supported (supported as of " + s.asOf() + ": "
+                + String.join(", ", s.values()) + "); choose one with --set " + name + "="
+                + s.values().get(s.values().size() - 1) + ", or pass --set " + s.unless()
+                + "=true to use " + value.get() + " anyway");
     }
 
     public boolean has(String name) {
@@ -84,6 +116,7 @@ public final class Variables {
         if (spec == null) {
             throw LabException.badInput("lab '" + lab.id() + "' has no variable '" + name + "'");
         }
+        refuseComputed(spec);
         String shown = spec.secret() ? Redactor.MASK : "'" + value + "'";
         if (spec.pattern() != null && !spec.pattern().matcher(value).matches()) {
             throw LabException.badInput("value " + shown + " for " + name + " does not match " + spec.pattern().pattern());
@@ -148,7 +181,16 @@ public final class Variables {
 
     /** The names a text refers to that have no value yet. */
     public List<String> missing(String text) {
-        return Template.references(text).stream().filter(n -> !has(n)).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : Template.references(text)) {
+            Variable spec = lab.variables().get(name);
+            if (has(name)) {
+                continue;
+            }
+            // A computed value is missing because of what it is made of: name those.
+            out.addAll(spec != null && spec.isComputed() ? missing(spec.computed()) : List.of(name));
+        }
+        return out.stream().distinct().toList();
     }
 
     public Map<String, String> persistable() {
