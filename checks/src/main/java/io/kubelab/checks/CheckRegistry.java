@@ -10,6 +10,7 @@ import io.kubelab.checks.certs.KubeconfigCheck;
 import io.kubelab.checks.oncluster.ApiHealthCheck;
 import io.kubelab.checks.oncluster.ApiReachableCheck;
 import io.kubelab.checks.oncluster.NodeRoleCheck;
+import io.kubelab.checks.oncluster.PodNetworkCidrCheck;
 import io.kubelab.checks.oncluster.NodeZonesCheck;
 import io.kubelab.checks.oncluster.VersionSkewCheck;
 import io.kubelab.checks.oncluster.WorkloadChecks;
@@ -275,6 +276,14 @@ public final class CheckRegistry {
                 kind: node-zones
                 with: {min: 3}""",
                 NodeZonesCheck::from);
+        r.cluster("pod-network-cidr", "the pod network (flannel or calico) is configured with the pod CIDR, read from "
+                        + "its own configuration (flannel's net-conf.json, calico's IP pools)",
+                List.of(required("cni", ParamType.STRING, "flannel or calico"),
+                        required("cidr", ParamType.STRING, "the pod CIDR the cluster was made with, e.g. 10.244.0.0/16")),
+                """
+                kind: pod-network-cidr
+                with: {cni: calico, cidr: 10.244.0.0/16}""",
+                PodNetworkCidrCheck::from);
         r.cluster("version-skew", "every kubelet is within the supported skew of the API server (not newer, at most 3 minors older)",
                 List.of(optional("max_minor_behind", ParamType.INTEGER, "override the allowed skew")),
                 """
