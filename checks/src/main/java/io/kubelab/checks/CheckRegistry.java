@@ -87,7 +87,8 @@ public final class CheckRegistry {
                 on: kube_control_plane
                 with: {cpus: 2, memory_mb: 1700}""",
                 ResourcesCheck::from);
-        r.host("minikube-driver", "a driver minikube can use is healthy (docker, podman, kvm2, virtualbox), and which one it would choose",
+        r.host("minikube-driver", "a driver minikube can use is healthy (docker, podman, kvm2, qemu, virtualbox): which one it "
+                        + "would choose, and why each other was refused",
                 List.of(optional("driver", ParamType.STRING, "require this driver instead of any")),
                 """
                 kind: minikube-driver

@@ -1,17 +1,23 @@
 package io.kubelab.checks.onhost;
 
+import io.kubelab.checks.BadParameterException;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.host.ExecResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A driver minikube can use is present and healthy. Drivers are tried in minikube's own order of
- * preference on Linux (docker first when its daemon answers), and the result says which one
- * would be chosen and why the others were not.
+ * A driver minikube can use is present and healthy. Every driver minikube offers on Linux (as of
+ * minikube 1.38) is asked, in minikube's order of preference, so the result says which one would
+ * be chosen and why each of the others was refused — also when a required driver is refused, so
+ * the learner sees which one would work instead. {@code none} and {@code ssh} are left out:
+ * minikube never chooses them itself, and they need a machine set aside for them.
  */
 public record MinikubeDriverCheck(String required) implements Check {
 
@@ -19,52 +25,77 @@ public record MinikubeDriverCheck(String required) implements Check {
     private record Driver(String name, String probe, String why, String fix) {
     }
 
-    private static final List<Driver> PREFERENCE = List.of(
+    static final List<Driver> PREFERENCE = List.of(
             new Driver("docker", "docker version --format '{{.Server.Version}}'",
                     "minikube prefers docker when its daemon is healthy",
-                    "start Docker (sudo systemctl start docker) and add yourself to the docker group"),
+                    "start Docker (sudo systemctl start docker) and let your user use it "
+                            + "(sudo usermod -aG docker $USER, then log in again)"),
             new Driver("podman", "podman version --format '{{.Version}}'",
-                    "podman is minikube's next choice after docker",
-                    "install podman (experimental driver)"),
-            new Driver("kvm2", "test -c /dev/kvm && virsh --version",
-                    "kvm2 is used when no container engine is available",
-                    "enable virtualization and install libvirt (virsh)"),
+                    "podman is minikube's container driver beside docker (experimental)",
+                    "install podman (apt-get install podman); minikube runs it with sudo"),
+            new Driver("kvm2", "command -v virsh >/dev/null || exit 127; "
+                    + "[ -r /dev/kvm ] && [ -w /dev/kvm ] || { echo 'no usable /dev/kvm (virtualization off, "
+                    + "or you are not in the kvm group)'; exit 1; }; virsh --version",
+                    "kvm2 runs the node in a virtual machine when no container engine is healthy",
+                    "enable virtualization in the firmware, install libvirt (apt-get install qemu-kvm "
+                            + "libvirt-daemon-system) and join the libvirt group"),
+            new Driver("qemu", "qemu-system-$(uname -m) --version",
+                    "qemu runs the node in a virtual machine without libvirt",
+                    "install QEMU (apt-get install qemu-system)"),
             new Driver("virtualbox", "VBoxManage --version",
-                    "virtualbox is the last resort on Linux",
+                    "virtualbox is minikube's last choice on Linux",
                     "install VirtualBox"));
 
     public static MinikubeDriverCheck from(Params p) {
-        return new MinikubeDriverCheck(p.string("driver", ""));
+        String driver = p.string("driver", "");
+        String name = driver.equals("qemu2") ? "qemu" : driver; // minikube's alias
+        if (!name.isEmpty() && PREFERENCE.stream().noneMatch(d -> d.name().equals(name))) {
+            throw new BadParameterException("check 'minikube-driver' knows the Linux drivers "
+                    + String.join(", ", PREFERENCE.stream().map(Driver::name).toList()) + " (got '" + driver + "')");
+        }
+        return new MinikubeDriverCheck(name);
     }
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = required.isEmpty() ? "a usable minikube driver (docker, podman, kvm2 or virtualbox)"
+        String expected = required.isEmpty()
+                ? "a usable minikube driver (" + String.join(", ", PREFERENCE.stream().map(Driver::name).toList()) + ")"
                 : "the " + required + " driver usable";
-        List<String> refused = new ArrayList<>();
-        List<String> probes = new ArrayList<>();
+        Map<Driver, String> refused = new LinkedHashMap<>();
+        Optional<Driver> usable = Optional.empty();
+        String version = "";
         for (Driver d : PREFERENCE) {
-            if (!required.isEmpty() && !d.name().equals(required)) {
-                continue;
-            }
-            probes.add(d.probe());
             HostProbe.Answer a = HostProbe.ask(ctx, d.probe() + " 2>&1");
             if (a.failed()) {
                 return a.failure();
             }
             ExecResult r = a.result();
             String said = r.stdout().strip();
-            if (r.ok() && !said.isEmpty()) {
-                String version = said.split("\n", 2)[0];
-                return CheckResult.pass(expected, d.name() + " " + version + " is usable ("
-                        + (required.isEmpty() ? d.why() : "as required") + ")", HostProbe.evidence(ctx.host(), d.probe()));
+            boolean works = r.ok() && !said.isEmpty();
+            if (works && usable.isEmpty() && (required.isEmpty() || d.name().equals(required))) {
+                usable = Optional.of(d);
+                version = said.split("\n", 2)[0];
+            } else if (!works) {
+                refused.put(d, reason(r));
             }
-            refused.add(d.name() + ": " + reason(r));
         }
-        String fix = required.isEmpty() ? PREFERENCE.get(0).fix() + "; or " + PREFERENCE.get(2).fix()
-                : PREFERENCE.stream().filter(d -> d.name().equals(required)).findFirst().map(Driver::fix).orElse("");
-        return CheckResult.fail(expected, String.join("; ", refused),
-                HostProbe.evidence(ctx.host(), String.join(" | ", probes)), fix);
+        String evidence = HostProbe.evidence(ctx.host(), "each driver's version command");
+        if (usable.isPresent()) {
+            Driver d = usable.get();
+            return CheckResult.pass(expected, d.name() + " " + version + " is usable ("
+                    + (required.isEmpty() ? d.why() : "as required") + ")", evidence);
+        }
+        List<String> observed = new ArrayList<>();
+        refused.forEach((d, why) -> observed.add(d.name() + ": " + why));
+        List<String> others = PREFERENCE.stream().filter(d -> !refused.containsKey(d)).map(Driver::name).toList();
+        if (!others.isEmpty()) {
+            observed.add("usable: " + String.join(", ", others));
+        }
+        String fix = required.isEmpty()
+                ? PREFERENCE.get(0).fix() + "; or " + PREFERENCE.get(2).fix()
+                : PREFERENCE.stream().filter(d -> d.name().equals(required)).findFirst().map(Driver::fix).orElse("")
+                + (others.isEmpty() ? "" : "; or choose " + others.get(0) + ", which works here");
+        return CheckResult.fail(expected, String.join("; ", observed), evidence, fix);
     }
 
     private static String reason(ExecResult r) {

@@ -10,6 +10,7 @@ import io.kubelab.checks.Status;
 import io.kubelab.checks.cluster.ClusterAccess;
 import io.kubelab.checks.testing.FakeTools;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,16 @@ class HostChecksTest {
         assertTrue(few.observed().startsWith("1 CPUs, "), few.observed());
     }
 
+    /** Every Linux driver answers as it does on a machine that has none of them. */
+    private void noDrivers() throws Exception {
+        for (String tool : List.of("docker", "podman", "virsh", "qemu-system-x86_64", "qemu-system-aarch64", "VBoxManage")) {
+            tools.script(tool, "echo \"bash: " + tool + ": command not found\" >&2; exit 127");
+        }
+    }
+
     @Test
     void minikubeDriverSaysWhichDriverAndWhy() throws Exception {
+        noDrivers();
         tools.script("docker", "echo 27.3.1");
         CheckResult r = run(MinikubeDriverCheck.from(Params.of()));
         assertEquals(Status.PASS, r.status(), r.toString());
@@ -107,13 +116,32 @@ class HostChecksTest {
 
     @Test
     void minikubeDriverReportsWhyEachDriverWasRefused() throws Exception {
-        tools.script("docker", "echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2; exit 1");
-        tools.script("podman", "exit 127");
-        tools.script("virsh", "exit 127");
-        tools.script("VBoxManage", "exit 127");
+        noDrivers();
+        tools.script("docker", "echo 'permission denied while trying to connect to the Docker daemon socket at "
+                + "unix:///var/run/docker.sock' >&2; exit 1");
         CheckResult r = run(MinikubeDriverCheck.from(Params.of()));
         assertEquals(Status.FAIL, r.status());
-        assertTrue(r.observed().startsWith("docker: Cannot connect to the Docker daemon"), r.observed());
-        assertTrue(r.observed().contains("podman: not installed"), r.observed());
+        assertEquals("docker: permission denied while trying to connect to the Docker daemon socket at "
+                + "unix:///var/run/docker.sock; podman: not installed; kvm2: not installed; "
+                + "qemu: not installed; virtualbox: not installed", r.observed());
+    }
+
+    @Test
+    void aRequiredDriverThatIsRefusedNamesOneThatWorks() throws Exception {
+        noDrivers();
+        tools.script("docker", "echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. "
+                + "Is the docker daemon running?' >&2; exit 1");
+        tools.script("qemu-system-" + System.getProperty("os.arch").replace("amd64", "x86_64"),
+                "echo 'QEMU emulator version 8.2.2 (Debian 1:8.2.2+ds-0ubuntu1)'");
+        CheckResult r = run(MinikubeDriverCheck.from(Params.of("driver", "docker")));
+        assertEquals(Status.FAIL, r.status());
+        assertTrue(r.observed().startsWith("docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. "
+                + "Is the docker daemon running?; podman: not installed; "), r.observed());
+        assertTrue(r.observed().endsWith("; virtualbox: not installed; usable: qemu"), r.observed());
+        assertTrue(r.hint().endsWith("; or choose qemu, which works here"), r.hint());
+
+        CheckResult qemu = run(MinikubeDriverCheck.from(Params.of("driver", "qemu2")));
+        assertEquals(Status.PASS, qemu.status(), qemu.toString());
+        assertEquals("qemu QEMU emulator version 8.2.2 (Debian 1:8.2.2+ds-0ubuntu1) is usable (as required)", qemu.observed());
     }
 }
