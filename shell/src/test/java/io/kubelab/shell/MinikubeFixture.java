@@ -28,14 +28,14 @@ final class MinikubeFixture {
                 KCFG="${KUBECONFIG:-$HOME/.kube/config}"
                 case "$1" in
                   version)
-                    if [ "$2" = "--short" ]; then echo v1.34.0; else
-                      echo "minikube version: v1.34.0"; echo "commit: 210b148df93a80eb872ecbeb7e35281b3c582c61"; fi ;;
+                    if [ "$2" = "--short" ]; then echo v1.38.1; else
+                      echo "minikube version: v1.38.1"; echo "commit: 210b148df93a80eb872ecbeb7e35281b3c582c61"; fi ;;
                   start)
-                    echo "😄  minikube v1.34.0 on Debian 12.8"
+                    echo "😄  minikube v1.38.1 on Debian 12.8"
                     echo "✨  Using the docker driver based on user configuration"
                     echo "👍  Starting \\"minikube\\" primary control-plane node in \\"minikube\\" cluster"
                     echo "🔥  Creating docker container (CPUs=2, Memory=2200MB) ..."
-                    echo "🐳  Preparing Kubernetes v1.31.0 on Docker 27.2.0 ..."
+                    echo "🐳  Preparing Kubernetes v1.35.0 on Docker 27.2.0 ..."
                     mkdir -p "$(dirname "$KCFG")"
                     cat > "$KCFG" <<KUBECONFIG
                 apiVersion: v1
@@ -54,7 +54,7 @@ final class MinikubeFixture {
                     curl -sf -X POST -H 'Content-Type: application/json' "$API/api/v1/nodes" -d '{"apiVersion":"v1","kind":"Node",
                       "metadata":{"name":"minikube","labels":{"node-role.kubernetes.io/control-plane":""}},
                       "status":{"conditions":[{"type":"Ready","status":"True","reason":"KubeletReady",
-                      "message":"kubelet is posting ready status"}],"nodeInfo":{"kubeletVersion":"v1.31.0"}}}' >/dev/null || true
+                      "message":"kubelet is posting ready status"}],"nodeInfo":{"kubeletVersion":"v1.35.0"}}}' >/dev/null || true
                     echo "🏄  Done! kubectl is now configured to use \\"minikube\\" cluster and \\"default\\" namespace by default" ;;
                   status)
                     printf 'minikube\\ntype: Control Plane\\nhost: Running\\nkubelet: Running\\napiserver: Running\\nkubeconfig: Configured\\n' ;;

@@ -50,13 +50,13 @@ class MinikubeLabEndToEndTest {
 
         ShellRun.Result check = lab.run("check", "minikube");
         assertEquals(0, check.exit(), check.toString());
-        assertTrue(check.out().contains("All checks pass (9 pass)."), check.out());
+        assertTrue(check.out().contains("All checks pass (10 pass)."), check.out());
 
         ShellRun.Result json = lab.run("check", "minikube", "-o", "json");
         assertEquals(0, json.exit(), json.toString());
         JsonNode doc = JsonMapper.builder().build().readTree(json.out());
         assertEquals("minikube", doc.get("lab").asString());
-        assertEquals(9, doc.get("summary").get("pass").asInt());
+        assertEquals(10, doc.get("summary").get("pass").asInt());
         assertEquals(0, doc.get("summary").get("fail").asInt());
         JsonNode first = doc.get("results").get(0);
         for (String field : new String[] {"step", "check", "status", "expected", "observed", "evidence", "hint"}) {

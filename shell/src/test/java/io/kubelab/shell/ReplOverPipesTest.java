@@ -35,7 +35,7 @@ class ReplOverPipesTest {
             assertTrue(out.contains("Step 1 of 6 · Install minikube and kubectl"), out);
             assertTrue(out.contains("→ local minikube version"), out);
             assertTrue(out.contains("✓ step install done"), out);
-            assertTrue(out.contains("✓ pass  minikube is installed (1.30 or newer) (minikube-installed) — minikube 1.34.0"),
+            assertTrue(out.contains("✓ pass  minikube is installed (1.36 or newer) (minikube-installed) — minikube 1.38.1"),
                     out);
             assertTrue(out.contains("Hint 1 of 2:"), out);
             assertTrue(out.contains("Hint 2 of 2:"), out);

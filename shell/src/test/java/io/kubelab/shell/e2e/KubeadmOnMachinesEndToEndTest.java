@@ -65,7 +65,7 @@ class KubeadmOnMachinesEndToEndTest {
         assertEquals(0, up.exit(), up.toString());
         InetAddress bridge = InetAddress.getByName("10.79.0.1");
         api = MockCluster.start(bridge, 0);
-        repo = AptRepository.serve(Files.createDirectories(home.resolve("apt")), FIXTURES, "1.31", "1.31.2-1.1",
+        repo = AptRepository.serve(Files.createDirectories(home.resolve("apt")), FIXTURES, "1.36", "1.36.4-1.1",
                 bridge, api.url());
         // A swap line in fstab, as a real server may have: install must comment it out.
         on(MACHINES.get(1), "echo '/swapfile none swap sw 0 0' >> /etc/fstab");
@@ -91,7 +91,7 @@ class KubeadmOnMachinesEndToEndTest {
 
         for (String m : MACHINES) {
             assertEquals("kubeadm\nkubectl\nkubelet", on(m, "apt-mark showhold"), m);
-            assertEquals("1.31.2-1.1", on(m, "dpkg-query -W -f '${Version}' kubeadm"), m);
+            assertEquals("1.36.4-1.1", on(m, "dpkg-query -W -f '${Version}' kubeadm"), m);
             assertEquals("enabled\nenabled\nactive\nactive", on(m, "systemctl is-enabled containerd kubelet; "
                     + "systemctl is-active containerd kubelet"), m);
             assertEquals("overlay\nbr_netfilter", on(m, "cat /etc/modules-load.d/k8s.conf"), m);
