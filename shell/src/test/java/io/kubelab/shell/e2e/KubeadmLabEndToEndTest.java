@@ -130,11 +130,30 @@ class KubeadmLabEndToEndTest {
         assertTrue(check.out().contains("All checks pass"), check.out());
         assertTrue(check.out().contains("✓ pass  the join hash is the cluster CA's (join-hash) — hash sha256:"),
                 check.out());
-        assertTrue(check.out().contains("✓ pass  admin.conf logs in as kubernetes-admin (admin-user) — "), check.out());
+        assertTrue(check.out().contains("✓ pass  admin.conf authenticates as kubernetes-admin (admin-user) — "), check.out());
+        assertTrue(check.out().contains("✓ pass  the pod network uses 10.244.0.0/16 (pod-cidr) — flannel's Network is "
+                + "10.244.0.0/16"), check.out());
         assertTrue(check.out().contains("user CN=kubernetes-admin, O=kubeadm:cluster-admins"), check.out());
         Result status = lab("status", "kubeadm");
         assertEquals(0, status.exit(), status.toString());
         assertNoTokenLeaked();
+    }
+
+    /**
+     * Calico with a pod CIDR of the learner's: the manifest's commented-out pool lines are edited,
+     * and the check reads the pool calico made (the fixture kubectl makes what calico-node would).
+     */
+    @Test
+    void calicoWithTheLearnersPodCidr() throws Exception {
+        Result run = lab("run", "kubeadm", "--inventory", inventory.toString(), "--set", "cni=calico", "--set",
+                "pod_cidr=10.20.0.0/16");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("--pod-network-cidr=10.20.0.0/16"), run.out());
+        assertTrue(run.out().contains("daemonset.apps/calico-node created"), run.out());
+        Result check = lab("check", "kubeadm", "verify");
+        assertEquals(0, check.exit(), check.toString());
+        assertTrue(check.out().contains("✓ pass  the pod network uses 10.20.0.0/16 (pod-cidr) — calico's IP pool is "
+                + "10.20.0.0/16"), check.out());
     }
 
     @Test
@@ -178,7 +197,7 @@ class KubeadmLabEndToEndTest {
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().contains("! warn  swap is off (swap@node3)"), r.out());
         assertTrue(r.out().contains("observed: swap in use: /swapfile"), r.out());
-        assertTrue(r.out().contains("hint:     sudo swapoff -a"), r.out());
+        assertTrue(r.out().contains("hint:     Run `sudo swapoff -a`"), r.out());
         assertTrue(r.out().contains("node3 | The kubelet's log says: \"command failed\" err=\"failed to run Kubelet: "
                 + "running with swap on is not supported"), r.out());
         assertTrue(r.err().contains("step join did not finish: node3: exit status 1"), r.err());

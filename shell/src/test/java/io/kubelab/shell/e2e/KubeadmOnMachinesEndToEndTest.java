@@ -56,6 +56,11 @@ class KubeadmOnMachinesEndToEndTest {
         return out;
     }
 
+    /*
+     * The machines share this computer's cgroup hierarchy, which is v1 (hybrid): a kubelet 1.35 or
+     * later refuses it (the preflight cgroups check says so), so the machines install 1.34, which is
+     * still supported, from the fixture repository.
+     */
     @BeforeEach
     void machines() throws Exception {
         lab("machines", "down");
@@ -65,7 +70,7 @@ class KubeadmOnMachinesEndToEndTest {
         assertEquals(0, up.exit(), up.toString());
         InetAddress bridge = InetAddress.getByName("10.79.0.1");
         api = MockCluster.start(bridge, 0);
-        repo = AptRepository.serve(Files.createDirectories(home.resolve("apt")), FIXTURES, "1.36", "1.36.4-1.1",
+        repo = AptRepository.serve(Files.createDirectories(home.resolve("apt")), FIXTURES, "1.34", "1.34.2-1.1",
                 bridge, api.url());
         // A swap line in fstab, as a real server may have: install must comment it out.
         on(MACHINES.get(1), "echo '/swapfile none swap sw 0 0' >> /etc/fstab");
@@ -84,14 +89,19 @@ class KubeadmOnMachinesEndToEndTest {
 
     @Test
     void installAndTeardownRunForRealOnTheMachinesOwnFiles() throws Exception {
+        Result old = lab("run", "kubeadm", "install", "--inventory", inventory.toString(), "--set", "k8s_minor=1.31");
+        assertTrue(old.exit() != 0 && old.err().contains("k8s_minor 1.31 is not supported (supported as of 2026-11: "
+                + "1.34, 1.35, 1.36)"), old.toString());
+        assertEquals("absent", on(MACHINES.get(0), "test -e /etc/apt/sources.list.d/kubernetes.list && echo present "
+                + "|| echo absent"), "nothing ran");
         Result install = lab("run", "kubeadm", "install", "--inventory", inventory.toString(), "--set",
-                "k8s_repo=" + repo.base());
+                "k8s_repo=" + repo.base(), "--set", "k8s_minor=1.34");
         assertEquals(0, install.exit(), install.toString());
         assertTrue(install.out().contains("apt-get install -y -q kubelet kubeadm kubectl && apt-mark hold"), install.out());
 
         for (String m : MACHINES) {
             assertEquals("kubeadm\nkubectl\nkubelet", on(m, "apt-mark showhold"), m);
-            assertEquals("1.36.4-1.1", on(m, "dpkg-query -W -f '${Version}' kubeadm"), m);
+            assertEquals("1.34.2-1.1", on(m, "dpkg-query -W -f '${Version}' kubeadm"), m);
             assertEquals("enabled\nenabled\nactive\nactive", on(m, "systemctl is-enabled containerd kubelet; "
                     + "systemctl is-active containerd kubelet"), m);
             assertEquals("overlay\nbr_netfilter", on(m, "cat /etc/modules-load.d/k8s.conf"), m);
@@ -141,7 +151,7 @@ class KubeadmOnMachinesEndToEndTest {
 
         // The preflight step checks what install provides (the runtime, the versions): install comes first here.
         Result install = lab("run", "kubeadm", "install", "--inventory", inventory.toString(), "--set",
-                "k8s_repo=" + repo.base());
+                "k8s_repo=" + repo.base(), "--set", "k8s_minor=1.34");
         assertEquals(0, install.exit(), install.toString());
         Result rest = lab("run", "kubeadm");
         assertEquals(0, rest.exit(), rest.toString());
