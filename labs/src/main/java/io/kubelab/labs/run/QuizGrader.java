@@ -2,6 +2,7 @@ package io.kubelab.labs.run;
 
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Quiz;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +19,8 @@ public final class QuizGrader {
     }
 
     public static Grade grade(Quiz quiz, String answer) {
-        String given = answer == null ? "" : answer.strip();
+        // NFKC turns what Chinese input methods type (ｂ, Ａ, full-width digits) into ASCII.
+        String given = answer == null ? "" : Normalizer.normalize(answer, Normalizer.Form.NFKC).strip();
         if (given.isEmpty()) {
             throw LabException.badInput("give an answer: " + expectedForm(quiz));
         }
@@ -29,7 +31,7 @@ public final class QuizGrader {
     }
 
     private static Grade choices(Quiz quiz, String given) {
-        Set<String> picked = Arrays.stream(given.split("[,\\s]+")).filter(s -> !s.isEmpty())
+        Set<String> picked = Arrays.stream(given.split("[,，、;；\\s]+")).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
         Set<String> ids = quiz.choices().keySet().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String p : picked) {

@@ -23,7 +23,8 @@ public record StepProgress(StepState state, int hintsShown, String answer, Boole
         return new StepProgress(state, n, answer, correct);
     }
 
+    /** The last answer counts: a wrong one after a right one undoes the step. */
     public StepProgress withAnswer(String a, boolean right) {
-        return new StepProgress(right ? StepState.DONE : state, hintsShown, a, right);
+        return new StepProgress(right ? StepState.DONE : StepState.FAILED, hintsShown, a, right);
     }
 }

@@ -39,6 +39,17 @@ class QuizGraderTest {
         assertThrows(LabException.class, () -> QuizGrader.grade(SINGLE, "a,b"));
     }
 
+    /** What a Chinese input method types: full-width letters, and 「，」 or 「、」 between them. */
+    @Test
+    void fullWidthLettersAndSeparatorsAreAccepted() {
+        assertTrue(QuizGrader.grade(SINGLE, "ｂ").correct());
+        assertTrue(QuizGrader.grade(SINGLE, "Ｂ").correct());
+        assertTrue(QuizGrader.grade(MULTIPLE, "ａ，ｃ").correct());
+        assertEquals("a,c", QuizGrader.grade(MULTIPLE, "c、a").normalized());
+        assertEquals("'ｚ' is not one of the choices; answer with one of a, b, c".replace("ｚ", "z"),
+                assertThrows(LabException.class, () -> QuizGrader.grade(SINGLE, "ｚ")).getMessage());
+    }
+
     @Test
     void multipleChoiceNeedsExactlyTheRightSet() {
         assertTrue(QuizGrader.grade(MULTIPLE, "c, a").correct());

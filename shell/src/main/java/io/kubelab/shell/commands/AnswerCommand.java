@@ -43,11 +43,18 @@ public final class AnswerCommand implements Callable<Integer> {
         QuizGrader.Grade g = s.answer(step, String.join(" ", a.rest()));
         if (g.correct()) {
             ui.line(ui.style().green("✓ " + ui.msg().get("quiz.right")));
-        } else {
-            ui.line(ui.style().red("✗ " + ui.msg().get("quiz.wrong")));
+            ui.markdown(step.quiz().explanation().in(ctx.language()));
+            return ExitCode.OK;
         }
-        ui.markdown(step.quiz().explanation().in(ctx.language()));
-        return g.correct() ? ExitCode.OK : ExitCode.NOT_DONE;
+        // The explanation gives the answer away: a wrong answer gets the next hint instead.
+        ui.line(ui.style().red("✗ " + ui.msg().get("quiz.wrong")));
+        LabSession.HintReveal h = s.hint(step);
+        if (h.shown() > 0) {
+            ui.line(ui.style().bold(ui.msg().get("hint.label", h.shown(), h.total())));
+            ui.markdown(h.revealed().get(h.shown() - 1).in(ctx.language()).strip());
+        }
+        ui.line(ui.style().dim(ui.msg().get("quiz.solution", ctx.typed("solution", s.lab().id()))));
+        return ExitCode.NOT_DONE;
     }
 
     private static Step question(LabSession s) {

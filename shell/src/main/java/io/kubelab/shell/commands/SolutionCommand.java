@@ -23,6 +23,13 @@ public final class SolutionCommand implements Callable<Integer> {
         LabArgs a = words.of(ctx);
         Step step = a.step();
         Ui ui = ctx.ui();
+        if (step.solution().isEmpty() && step.isQuestion()) {
+            // A question's solution is its right answer, with the explanation that says why.
+            ui.line(ui.style().bold(ui.msg().get("solution.label", step.id())));
+            ui.line(ui.msg().get("solution.answer", String.join(",", new java.util.TreeSet<>(step.quiz().correct()))));
+            ui.markdown(step.quiz().explanation().in(ctx.language()));
+            return 0;
+        }
         if (step.solution().isEmpty()) {
             ui.line(ui.msg().get("solution.none"));
             return 0;

@@ -192,6 +192,11 @@ public final class ShellContext {
         return repl.active();
     }
 
+    /** A command as the learner types it where they are: {@code hint} in the REPL, {@code lab hint minikube} outside. */
+    public String typed(String command, String labId) {
+        return inRepl() ? command : "lab " + command + " " + labId;
+    }
+
     public void enterRepl(Prompter replPrompter) {
         repl.enter(replPrompter);
     }
