@@ -108,6 +108,19 @@ public final class LabSession implements AutoCloseable {
         return progress;
     }
 
+    /**
+     * Sets a variable for this session, as `set name=value` or a REPL line's --set does; a value
+     * that is not secret is remembered for the lab's later sessions.
+     *
+     * @return whether it is remembered
+     */
+    public boolean set(String name, String value) {
+        Variables.checkNames(lab, java.util.Set.of(name));
+        variables.set(name, value);
+        change(p -> p);
+        return variables.persistable().containsKey(name);
+    }
+
     public Variables variables() {
         return variables;
     }
@@ -295,7 +308,7 @@ public final class LabSession implements AutoCloseable {
         progress = fresh();
         lab.variables().keySet().forEach(variables::forget);
         lab.variables().values().stream().filter(v -> v.defaultValue() != null)
-                .forEach(v -> variables.set(v.name(), v.defaultValue()));
+                .forEach(v -> variables.set(v.name(), v.defaultValue(), Variables.Origin.DEFAULT));
         config.given().forEach(variables::set);
         variablesAtOpen = Map.of();
         change(p -> p);
@@ -364,7 +377,7 @@ public final class LabSession implements AutoCloseable {
             if (spec != null && spec.asked()) {
                 Optional<String> answer = config.prompter().ask(spec.prompt().in(config.language()), spec.secret());
                 if (answer.isPresent() && !answer.get().isBlank()) {
-                    variables.set(name, answer.get().strip());
+                    variables.set(name, answer.get().strip(), Variables.Origin.ANSWERED);
                     continue;
                 }
             }

@@ -173,7 +173,7 @@ final class StepRunner {
 
         @Override
         public void capture(String variable, String value) {
-            vars.set(variable, value);
+            vars.set(variable, value, Variables.Origin.CAPTURED);
             say.captured(variable, value);
         }
 

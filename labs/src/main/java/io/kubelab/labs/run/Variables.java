@@ -19,8 +19,18 @@ import java.util.Set;
  * {@link #persistable()} leaves them out, and {@link #redactor()} masks them everywhere else.
  */
 public final class Variables {
+    /** Where a variable's value came from, as `vars` tells the learner. */
+    public enum Origin {
+        DEFAULT, REMEMBERED, SET, ANSWERED, CAPTURED, GENERATED, COMPUTED, FIXED;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final Lab lab;
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, Origin> origins = new LinkedHashMap<>();
     private final Map<String, String> builtIns;
     private final java.util.function.Function<String, Optional<String>> dynamic;
     private final SecureRandom random = new SecureRandom();
@@ -43,12 +53,14 @@ public final class Variables {
         lab.variables().values().forEach(v -> {
             if (v.defaultValue() != null) {
                 values.put(v.name(), v.defaultValue());
+                origins.put(v.name(), Origin.DEFAULT);
             }
         });
         stored.forEach((k, v) -> {
             Variable spec = lab.variables().get(k);
-            if (spec != null && !spec.secret() && !spec.isComputed()) {
+            if (spec != null && !spec.secret() && !spec.isComputed() && !v.equals(spec.defaultValue())) {
                 values.put(k, v);
+                origins.put(k, Origin.REMEMBERED);
             }
         });
         given.forEach(this::set);
@@ -110,8 +122,13 @@ public final class Variables {
         return get(name).isPresent();
     }
 
-    /** Sets a value after checking it against the variable's pattern and choices. */
+    /** Sets a value given with --set or `set`, after checking it against the variable's pattern and choices. */
     public void set(String name, String value) {
+        set(name, value, Origin.SET);
+    }
+
+    /** Sets a value after checking it against the variable's pattern and choices. */
+    public void set(String name, String value, Origin origin) {
         Variable spec = lab.variables().get(name);
         if (spec == null) {
             throw LabException.badInput("lab '" + lab.id() + "' has no variable '" + name + "'");
@@ -125,10 +142,24 @@ public final class Variables {
             throw LabException.badInput("value " + shown + " for " + name + " must be one of " + spec.choices());
         }
         put(name, value);
+        origins.put(name, origin);
+    }
+
+    /** Where the value of {@code name} came from; empty when it has none. */
+    public Optional<Origin> origin(String name) {
+        Variable spec = lab.variables().get(name);
+        if (spec != null && spec.isComputed()) {
+            if (!has(name)) {
+                return Optional.empty();
+            }
+            return Optional.of(Template.references(spec.computed()).isEmpty() ? Origin.FIXED : Origin.COMPUTED);
+        }
+        return values.containsKey(name) ? Optional.ofNullable(origins.get(name)) : Optional.empty();
     }
 
     public synchronized void forget(String name) {
         values.remove(name);
+        origins.remove(name);
         redactor = null;
     }
 
@@ -144,6 +175,7 @@ public final class Variables {
             return false;
         }
         put(name, spec.generate().generate(random));
+        origins.put(name, Origin.GENERATED);
         return true;
     }
 

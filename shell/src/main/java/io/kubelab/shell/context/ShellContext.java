@@ -25,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -148,7 +149,19 @@ public final class ShellContext {
 
     /** The lab a command works on: the REPL's open lab, or the one named on the OS command line. */
     public LabSession sessionFor(String labId) {
-        return openLab.sessionFor(labId, settings().inventory());
+        LabSession s = openLab.sessionFor(labId, settings().inventory());
+        Map<String, String> sets = settings().sets();
+        if (sets.isEmpty()) {
+            return s;
+        }
+        // In the REPL the lab was opened before this line: its --set values apply from here on. From
+        // the OS shell they are already in the session; setting them again stores them now.
+        sets.forEach(s::set);
+        List<String> remembered = sets.keySet().stream().filter(s.variables().persistable()::containsKey).toList();
+        if (!remembered.isEmpty()) {
+            ui().note(ui().style().dim(messages().get("sets.remembered", s.lab().id(), String.join(", ", remembered))));
+        }
+        return s;
     }
 
     public void closeSession() {

@@ -161,6 +161,10 @@ class KubeadmOnMachinesEndToEndTest {
                 .map(n -> n.getMetadata().getName()).sorted().toList());
 
         Result check = lab("check", "kubeadm", "-o", "json");
+        if (check.exit() != 0) {
+            System.err.println("node-1 sshd journal (the check failed): " + on(MACHINES.get(0), "journalctl -u ssh --no-pager | tail -40; "
+                    + "grep -i maxs /etc/ssh/sshd_config; ssh -V; uptime; free -m"));
+        }
         assertEquals(0, check.exit(), check.toString());
         JsonMapper.builder().build().readTree(check.out()).get("results").forEach(r -> assertTrue(
                 List.of("pass", "skip").contains(r.get("status").asString()), r.toString()));

@@ -156,6 +156,51 @@ class SshNodesEndToEndTest {
         assertEquals("node-3\n", nodes.ssh(3, "cat /root/e2e/ran-on"));
     }
 
+    /**
+     * OpenSSH counts a channel until it has seen it closed, so a burst of short checks meets "no
+     * more sessions" even below MaxSessions (Debian's default 10 with lab's 8 at once did, on the
+     * practice machines). A second sshd on node1 with MaxSessions 2 makes that certain: every check
+     * still passes, the refused sessions tried again, the connection kept.
+     */
+    @Test
+    void aServerThatRefusesSessionsMakesChecksWaitNotFail() throws Exception {
+        Path lab = Files.createDirectories(dir.resolve("busy"));
+        StringBuilder checks = new StringBuilder();
+        for (int i = 1; i <= 16; i++) {
+            checks.append("      - {id: c").append(i).append(", kind: command, on: node1, with: {command: 'sleep 0.1'}}\n");
+        }
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: busy
+                title: {en: Busy, zh-CN: 繁忙}
+                steps:
+                  - id: look
+                    title: {en: Look, zh-CN: 查看}
+                    checks:
+                """ + checks);
+        Path busy = Files.writeString(dir.resolve("busy.yaml"), "all:\n  hosts:\n    node1: {ansible_host: "
+                + Nodes.ip(1) + ", ansible_port: 2200, ansible_user: root, ansible_ssh_private_key_file: " + nodes.key()
+                + "}\n");
+        Path pid = nodes.state.resolve("node1/sshd-2200.pid");
+        run("ip", "netns", "exec", "kl-node1", "/usr/sbin/sshd", "-f", nodes.state.resolve("node1/sshd_config").toString(),
+                "-o", "Port=2200", "-o", "MaxSessions=2", "-o", "PidFile=" + pid);
+        try {
+            Result r = lab("check", lab.toString(), "--inventory", busy.toString(), "--accept-new-host-keys", "-o", "json");
+            assertEquals(0, r.exit(), r.toString());
+            JsonNode results = JsonMapper.builder().build().readTree(r.out()).get("results");
+            assertEquals(16, results.size());
+            results.forEach(c -> assertEquals("pass", c.get("status").asString(), c.toString()));
+        } finally {
+            run("sh", "-c", "kill $(cat " + pid + ")");
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+    }
+
     /** Nine checks on each node, one node silent: one connect timeout for all its checks, said as a timeout. */
     @Test
     void aNodeThatStopsAnsweringCostsOneTimeout() throws Exception {

@@ -68,10 +68,11 @@ final class SshCommands {
         long started = System.nanoTime();
         Session session;
         Session.Command cmd;
+        session = connection.openSession(c, request.command());
         try {
-            session = c.startSession();
             cmd = session.exec(line);
         } catch (IOException | IllegalStateException e) { // sshj says "Not connected" with the latter
+            closeQuietly(session);
             throw connection.lost(e, request.command());
         }
         try (OutputStream stdin = cmd.getOutputStream()) {
@@ -185,7 +186,7 @@ final class SshCommands {
     /** A short command without the wrapper, for probing (exit status only); {@code how} may be null. */
     private int probe(SSHClient c, String command, Sudo how) throws HostUnreachableException {
         connection.acquireSession(command);
-        try (Session s = c.startSession()) {
+        try (Session s = connection.openSession(c, command)) {
             Session.Command cmd = s.exec(command);
             try (OutputStream in = cmd.getOutputStream()) {
                 if (how != null) {

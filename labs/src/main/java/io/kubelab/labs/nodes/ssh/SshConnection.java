@@ -16,6 +16,8 @@ import java.util.concurrent.Semaphore;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -31,6 +33,8 @@ final class SshConnection implements AutoCloseable {
      * and may drop the connection; the SFTP channel and a command's kill session need room too.
      */
     static final int MAX_SESSIONS = 8;
+    /** How often a refused session is tried (with waits doubling from 20 ms to 1 s: about 10 s in all). */
+    static final int SESSION_ATTEMPTS = 14;
 
     private final InventoryHost spec;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS, true);
@@ -149,6 +153,42 @@ final class SshConnection implements AutoCloseable {
         sessions.release();
     }
 
+    /**
+     * Opens a session channel. sshd counts a channel until it has seen it closed, which can be a
+     * moment after lab closed it: a burst of short checks then meets "no more sessions"
+     * (MaxSessions) although lab never has more than {@link #MAX_SESSIONS} open. That refusal is
+     * about this channel, not the connection, so it is tried again shortly instead of dropping the
+     * connection (and every command on it).
+     */
+    Session openSession(SSHClient c, String command) throws HostUnreachableException {
+        long waitMs = 20;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return c.startSession();
+            } catch (OpenFailException e) {
+                if (attempt == SESSION_ATTEMPTS) {
+                    throw new HostUnreachableException(spec.name(), describe() + " refused a session for `"
+                            + shorten(command) + "` " + SESSION_ATTEMPTS + " times (" + e.getMessage()
+                            + "); raise MaxSessions in its sshd_config", true, e);
+                }
+                try {
+                    Thread.sleep(waitMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new HostUnreachableException(spec.name(), "interrupted while waiting to run `"
+                            + shorten(command) + "`", true, ie);
+                }
+                waitMs = Math.min(waitMs * 2, 1000);
+            } catch (IOException | IllegalStateException e) { // sshj says "Not connected" with the latter
+                throw lost(e, command);
+            }
+        }
+    }
+
+    private static String shorten(String command) {
+        return command.length() > 60 ? command.substring(0, 57) + "..." : command;
+    }
+
     /** The SFTP channel of this connection, opened on first use. */
     synchronized SFTPClient sftp() throws HostUnreachableException {
         SSHClient c = client();
@@ -200,7 +240,7 @@ final class SshConnection implements AutoCloseable {
     /** The connection broke while {@code command} ran: it is dropped, and opened again on the next command. */
     HostUnreachableException lost(Exception e, String command) {
         closeQuietly();
-        String what = command.length() > 60 ? command.substring(0, 57) + "..." : command;
+        String what = shorten(command);
         return new HostUnreachableException(spec.name(), "connection to " + describe() + " lost while running `" + what
                 + "`" + (e == null ? "" : ": " + why(e)) + "; lab reconnects on the next command", true, e);
     }
