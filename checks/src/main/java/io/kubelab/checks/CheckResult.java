@@ -40,8 +40,12 @@ public record CheckResult(Status status, String expected, String observed, Strin
     }
 
     /** The same result with the author's hint in place of the built-in one (kept when the author gave none). */
+    /**
+     * The author's hint in place of the check's own, where the check could look: when it could not
+     * (ERROR: the node unreachable, its host key unknown), the fix is about that, not the author's.
+     */
     public CheckResult withHint(String authorHint) {
-        if (authorHint == null || authorHint.isBlank() || status == Status.PASS) {
+        if (authorHint == null || authorHint.isBlank() || status == Status.PASS || status == Status.ERROR) {
             return this;
         }
         return new CheckResult(status, expected, observed, evidence, authorHint);

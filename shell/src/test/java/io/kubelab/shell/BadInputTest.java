@@ -158,7 +158,8 @@ class BadInputTest {
                     actions: [{run: hostname, on: kube_node}]
                 """);
         assertOneLine(new ShellRun(home).run("run", "nodes"), 2,
-                "this step runs on 'kube_node', a host or group of your inventory; give the inventory with --inventory FILE");
+                "lab 'nodes' works on your nodes: give them with --inventory FILE (an Ansible inventory with the groups "
+                        + "kube_control_plane and kube_node), or make practice machines with `lab machines up`");
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class CheckRunner {
                     check = kind.create(new Params(params));
                 } catch (IllegalArgumentException e) { // BadParameterException, or a bad pattern
                     tasks.add(Task.known(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            new CheckResult(Status.ERROR, "", redactor.redact(e.getMessage()), "", hint))));
+                            new CheckResult(Status.ERROR, "", redactor.redact(e.getMessage()), "", ""))));
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.CLUSTER) {
@@ -99,7 +99,7 @@ public final class CheckRunner {
                     targets = nodes.resolve(spec.on());
                 } catch (LabException e) {
                     tasks.add(Task.known(new CheckOutcome(sc.step().id(), spec.id(), title, spec.on(),
-                            new CheckResult(Status.ERROR, "", e.getMessage(), "", hint))));
+                            new CheckResult(Status.ERROR, "", e.getMessage(), "", ""))));
                     continue;
                 }
                 if (targets.isEmpty()) {

@@ -179,6 +179,7 @@ public final class LabSession implements AutoCloseable {
 
     /** Runs one step (its actions, then its checks). */
     public StepOutcome run(Step step, RunOptions options) {
+        requireInventoryFor(List.of(step));
         confirmIfAsked(step, options);
         resolveVariables(step);
         prepareWorkFolder();
@@ -215,6 +216,7 @@ public final class LabSession implements AutoCloseable {
     /** Runs the checks; Ctrl-C ({@code cancel}) ends the commands they run and skips the rest. */
     public CheckReport check(List<Step> steps, Cancellation cancel) {
         List<Step> chosen = steps.isEmpty() ? lab.steps().stream().filter(this::checkedByDefault).toList() : steps;
+        requireInventoryFor(chosen);
         List<CheckRunner.StepCheck> specs = new ArrayList<>();
         chosen.forEach(s -> s.checks().forEach(c -> specs.add(new CheckRunner.StepCheck(s, c))));
         List<CheckOutcome> results = new ArrayList<>(checkRunner.run(specs, variables, config.language(), cancel));
@@ -246,7 +248,10 @@ public final class LabSession implements AutoCloseable {
                 boolean failed = mine.stream().anyMatch(r -> r.result().status() == Status.FAIL);
                 boolean allGood = mine.stream().noneMatch(r -> r.result().status().isProblem());
                 StepProgress sp = p.step(s.id());
-                if (allGood && sp.state() != StepState.DONE) {
+                // A teardown is done when its actions did it: "the context is gone" also passes when
+                // there never was one, so passing checks do not make up for a failed teardown.
+                boolean actionsFailed = s.optional() && !s.actions().isEmpty() && sp.state() == StepState.FAILED;
+                if (allGood && sp.state() != StepState.DONE && !actionsFailed) {
                     p = p.withStep(s.id(), sp.withState(StepState.DONE));
                 } else if (failed && sp.state() == StepState.DONE) {
                     p = p.withStep(s.id(), sp.withState(StepState.FAILED));
@@ -318,6 +323,33 @@ public final class LabSession implements AutoCloseable {
     public List<Step> pending() {
         return lab.steps().stream().filter(s -> !s.optional() && progress.step(s.id()).state() != StepState.DONE)
                 .toList();
+    }
+
+    /** Whether any of the steps runs something on the learner's nodes (not only on this machine). */
+    public boolean usesNodes(List<Step> steps) {
+        return steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> !Nodes.LOCAL.equals(a.on()))
+                || s.checks().stream().anyMatch(c -> !Nodes.LOCAL.equals(c.on())));
+    }
+
+    /**
+     * One clear line, before anything runs, when the steps need the learner's nodes and no
+     * inventory names them — rather than the same error once per action and check.
+     */
+    public void requireInventoryFor(List<Step> steps) {
+        if (nodes.inventoryFile().isEmpty() && usesNodes(steps)) {
+            throw LabException.badInput(missingInventory());
+        }
+    }
+
+    public String missingInventory() {
+        return "lab '" + lab.id() + "' works on your nodes: give them with --inventory FILE (an Ansible inventory "
+                + "with the groups kube_control_plane and kube_node), or make practice machines with `lab machines up`";
+    }
+
+    /** Steps before {@code step} that are not done (optional ones left out), so moving past them can warn. */
+    public List<Step> unfinishedBefore(Step step) {
+        return lab.steps().subList(0, Math.max(0, lab.indexOf(step.id()))).stream()
+                .filter(s -> !s.optional() && progress.step(s.id()).state() != StepState.DONE).toList();
     }
 
     /** The step a killed run left in RUNNING, if any: the learner is told to run it again. */

@@ -49,7 +49,7 @@ public final class CheckCommand implements Callable<Integer>, ReachesNodes {
             case junit -> ctx.out().println(Reports.junit(report));
             case text -> {
                 Ui ui = ctx.ui();
-                report.results().forEach(ui::checkLine);
+                ui.checkLines(report.results());
                 ui.summary(report);
             }
         }

@@ -1,6 +1,7 @@
 package io.kubelab.shell.commands;
 
 import io.kubelab.labs.LabException;
+import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.shell.context.ShellContext;
 import java.util.List;
@@ -35,7 +36,9 @@ public final class GotoCommand implements Callable<Integer> {
             }
             target = s.lab().steps().get(n - 1).id();
         }
-        StepView.show(ctx, s, s.goTo(target));
+        Step step = s.goTo(target);
+        StepView.warnUnfinished(ctx, s, step);
+        StepView.show(ctx, s, step);
         return 0;
     }
 }

@@ -24,6 +24,7 @@ public final class NextCommand implements Callable<Integer> {
             ctx.ui().line(ctx.ui().msg().get("next.last", s.lab().id()));
             return 0;
         }
+        StepView.warnUnfinished(ctx, s, s.current());
         StepView.show(ctx, s, s.current());
         return 0;
     }

@@ -32,6 +32,10 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
     @Option(names = {"-y", "--yes"}, description = "Run steps that ask first (teardowns) without asking.")
     boolean yes;
 
+    @Option(names = "--stay", description = "In the shell: stay on the step when it is done (by default lab moves "
+            + "on to the next one; KUBELAB_STAY=1 makes staying the default).")
+    boolean stay;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "32",
             description = "How many hosts of a group run at once (default ${DEFAULT-VALUE}).")
     int parallel;
@@ -59,13 +63,29 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
             ui.line(ui.msg().get("run.nothing-pending", s.lab().id()));
             return ExitCode.OK;
         }
+        if (!everyStep) {
+            StepView.warnUnfinished(ctx, s, steps.get(0));
+        }
         for (Step step : steps) {
             int code = runOne(s, step, ui);
             if (code != ExitCode.OK) {
                 return code;
             }
         }
+        if (!everyStep && ctx.inRepl() && steps.get(0).equals(s.current()) && !staying()) {
+            // As rustlings does: a step whose checks pass leads straight on to the next one.
+            if (s.next().isPresent()) {
+                ui.line(ui.style().dim(ui.msg().get("run.advanced")));
+                StepView.show(ctx, s, s.current());
+            } else {
+                ui.line(ui.msg().get("next.last", s.lab().id()));
+            }
+        }
         return ExitCode.OK;
+    }
+
+    private boolean staying() {
+        return stay || "1".equals(ctx.env().get("KUBELAB_STAY"));
     }
 
     private int runOne(LabSession s, Step step, Ui ui) {
@@ -81,7 +101,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
         } finally {
             ctx.doneRunning();
         }
-        o.checks().forEach(ui::checkLine);
+        ui.checkLines(o.checks());
         if (o.cancelled()) {
             ui.warn(ui.msg().get("run.cancelled", step.id()));
             return ExitCode.NOT_DONE;
@@ -92,7 +112,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
             return o.couldNotLook() ? ExitCode.UNREACHABLE : ExitCode.NOT_DONE;
         }
         ui.line(ui.style().green("✓ " + ui.msg().get("run.step-done", step.id())));
-        if (ctx.inRepl()) {
+        if (ctx.inRepl() && staying()) {
             ui.line(ui.style().dim(ui.msg().get("run.next-hint")));
         }
         return ExitCode.OK;

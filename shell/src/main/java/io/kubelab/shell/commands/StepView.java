@@ -8,6 +8,7 @@ import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.values.Redactor;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
+import java.util.List;
 import java.util.Map;
 
 /** How a step is shown: heading, text, what it will run where, how it is checked, its question. */
@@ -59,10 +60,23 @@ final class StepView {
         ui.blank();
     }
 
+    /** Says which earlier step is not done yet when the learner moves past it (next, goto, run of a later step). */
+    static void warnUnfinished(ShellContext ctx, LabSession s, Step step) {
+        List<Step> open = s.unfinishedBefore(step);
+        if (!open.isEmpty()) {
+            Ui ui = ctx.ui();
+            ui.warn(ui.msg().get(open.size() == 1 ? "move.unfinished-one" : "move.unfinished", open.get(0).id(),
+                    open.size(), ctx.typed("goto " + open.get(0).id(), s.lab().id())));
+        }
+    }
+
     /** Tells a learner coming back where they are, and about a step a killed run left half done. */
     static void resumeNote(ShellContext ctx, LabSession s) {
         Ui ui = ctx.ui();
         ui.line(ui.style().bold(s.lab().title().in(ctx.language())) + ui.style().dim("  (" + s.lab().id() + ")"));
         s.interrupted().ifPresent(step -> ui.warn(ui.msg().get("resume.interrupted", step.id())));
+        if (s.nodes().inventoryFile().isEmpty() && s.usesNodes(s.lab().steps())) {
+            ui.warn(s.missingInventory()); // once, here, rather than at every action and check
+        }
     }
 }

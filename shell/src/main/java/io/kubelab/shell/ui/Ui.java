@@ -7,6 +7,7 @@ import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.CheckOutcome;
 import io.kubelab.labs.run.CheckReport;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,40 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         int index = lab.indexOf(step.id()) + 1;
         String head = msg.get("step.heading", index, lab.steps().size(), step.title().in(language));
         out.println(style.bold(head) + style.dim("  [" + step.id() + "]"));
+    }
+
+    /** Check results, the same result on several nodes as one block naming them (see {@link CheckGroups}). */
+    public void checkLines(List<CheckOutcome> outcomes) {
+        for (CheckGroups.Group g : CheckGroups.of(outcomes)) {
+            if (g.members().size() == 1) {
+                checkLine(g.first());
+            } else {
+                groupLines(g);
+            }
+        }
+    }
+
+    private void groupLines(CheckGroups.Group g) {
+        CheckOutcome o = g.first();
+        CheckResult r = o.result();
+        String id = g.baseId() + "@" + String.join(", ", g.targets());
+        String name = o.title().isBlank() ? id : o.title() + style.dim(" (" + id + ")");
+        String mark = style.status(r.status(), r.status().symbol() + " " + word(r.status()));
+        boolean sameObserved = g.members().stream().allMatch(m -> m.result().observed().equals(r.observed()));
+        if (r.status() == Status.PASS || r.status() == Status.SKIP) {
+            out.println(mark + "  " + name + (r.observed().isEmpty() || !sameObserved ? "" : style.dim(" — " + r.observed())));
+            return;
+        }
+        out.println(mark + "  " + name);
+        detail("check.expected", r.expected());
+        if (sameObserved) {
+            detail("check.observed", r.observed());
+        } else {
+            g.members().forEach(m -> detail("check.observed", m.result().observed()));
+        }
+        List<String> others = g.targets().subList(1, g.targets().size());
+        detail("check.where", r.evidence() + style.dim(" " + msg.get("check.likewise", String.join(", ", others))));
+        detail("check.hint", r.hint());
     }
 
     /** ✓ pass  check-id  observed — and, when it is not a pass, expected / observed / where / hint under it. */
