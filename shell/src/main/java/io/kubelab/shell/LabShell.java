@@ -7,6 +7,7 @@ import io.kubelab.shell.context.ExitCode;
 import io.kubelab.labs.LabException;
 import io.kubelab.shell.commands.LabCommand;
 import io.kubelab.shell.ui.Messages;
+import io.kubelab.shell.ui.Ui;
 import java.lang.reflect.Constructor;
 import io.kubelab.shell.commands.ReachesNodes;
 import io.kubelab.shell.repl.Repl;
@@ -92,7 +93,8 @@ public final class LabShell {
             return new CommandLine.RunLast().execute(parsed);
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            ctx.err().println(ctx.ui().style().red(ctx.messages().get("error.prefix")) + " " + usageLine(e));
+            String label = ctx.messages().get("error.prefix");
+            ctx.err().println(Ui.labelled(ctx.ui().style().red(label), label, usageLine(e)));
             return ExitCode.USAGE;
         });
         return cl;
@@ -150,16 +152,17 @@ public final class LabShell {
 
     static int handle(ShellContext ctx, Exception e) {
         Messages msg = ctx.messages();
-        String prefix = ctx.ui().style().red(msg.get("error.prefix"));
+        String label = msg.get("error.prefix");
+        String prefix = ctx.ui().style().red(label);
         if (e instanceof LabException le) {
-            ctx.err().println(prefix + " " + masked(ctx, le.getMessage()));
+            ctx.err().println(Ui.labelled(prefix, label, masked(ctx, le.getMessage())));
             if (ctx.settings().debug()) {
                 le.printStackTrace(ctx.err());
             }
             return ExitCode.of(le);
         }
-        ctx.err().println(prefix + " " + msg.get("error.internal", e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + masked(ctx, e.getMessage()))));
+        ctx.err().println(Ui.labelled(prefix, label, msg.get("error.internal", e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + masked(ctx, e.getMessage())))));
         if (ctx.settings().debug()) {
             e.printStackTrace(ctx.err());
         }

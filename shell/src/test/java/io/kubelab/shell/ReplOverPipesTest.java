@@ -30,7 +30,7 @@ class ReplOverPipesTest {
                     status
                     exit
                     """).run();
-            assertEquals(0, r.exit(), r.toString());
+            assertEquals(1, r.exit(), "the last line that did not succeed is `status`: steps are pending. " + r);
             String out = r.out();
             assertTrue(out.contains("Step 1 of 6 · Install minikube and kubectl"), out);
             assertTrue(out.contains("→ local minikube version"), out);
@@ -50,7 +50,7 @@ class ReplOverPipesTest {
     @Test
     void anErrorInOneLineDoesNotEndTheShell() {
         ShellRun.Result r = new ShellRun(home).stdin("frobnicate\nstart nosuchlab\nlist\n").run();
-        assertEquals(0, r.exit(), r.toString());
+        assertEquals(2, r.exit(), "a script's status is its last failing line's: " + r);
         assertTrue(r.err().contains("unknown command 'frobnicate'"), r.err());
         assertTrue(r.err().contains("no lab 'nosuchlab'"), r.err());
         assertTrue(r.out().contains("minikube"), r.out());

@@ -42,7 +42,7 @@ class VariablesCommandsTest {
                 set cni=weave
                 exit
                 """).run();
-        assertEquals(0, r.exit(), r.toString());
+        assertEquals(2, r.exit(), "the script's last failing line (set cni=weave) sets its status: " + r);
         assertTrue(r.out().contains("cni set, and remembered for this lab."), r.out());
         assertTrue(r.out().matches("(?s).*cni\\s+calico\\s+\\(set\\).*"), r.out());
         assertTrue(r.out().matches("(?s).*pod_cidr\\s+10\\.30\\.0\\.0/16\\s+\\(set\\).*"), "--set on a REPL line: " + r.out());

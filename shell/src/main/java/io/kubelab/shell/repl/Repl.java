@@ -33,6 +33,10 @@ public final class Repl {
             // A bad lab id ends here, before the shell starts, with the usual one line and exit 2.
             ctx.open(labId);
         }
+        // Lines read from a pipe are a script: it ends with the status of the last line that did not
+        // succeed (0 when all did), so `lab < lesson.txt` can fail a CI job. At a terminal a typo is just a typo.
+        int status = ExitCode.OK;
+        boolean script = !ctx.env().interactive();
         try (LineSource lines = lineSource()) {
             Ui ui = ctx.ui();
             if (ctx.session() == null) {
@@ -57,6 +61,7 @@ public final class Repl {
                     words = new DefaultParser().parse(line, line.length()).words();
                 } catch (SyntaxError e) {
                     ctx.ui().error(ctx.ui().msg().get("repl.unclosed-quote"));
+                    status = ExitCode.USAGE;
                     continue;
                 }
                 words = words.stream().filter(w -> !w.isEmpty()).toList();
@@ -64,14 +69,15 @@ public final class Repl {
                     words = words.subList(1, words.size()); // `lab check` typed out of habit
                 }
                 if (!words.isEmpty()) {
-                    commands.execute(words.toArray(new String[0]));
+                    int code = commands.execute(words.toArray(new String[0]));
+                    status = code == ExitCode.OK ? status : code;
                 }
             }
         } catch (LabException e) {
             ctx.ui().error(e.getMessage());
             return ExitCode.of(e);
         }
-        return ExitCode.OK;
+        return script ? status : ExitCode.OK;
     }
 
     private LineSource lineSource() {

@@ -14,6 +14,9 @@ public final class Markdown {
     private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)]+)\\)");
+    /** Punctuation a line never starts with (Chinese line breaking), and punctuation it never ends with. */
+    static final String CLOSING = "。，、：；！？）」』”’》〉】…";
+    static final String OPENING = "（「『“‘《〈【";
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)([-*+]|\\d+[.)])\\s+(.*)$");
 
     private final int width;
@@ -28,10 +31,13 @@ public final class Markdown {
         List<String> out = new ArrayList<>();
         String[] lines = markdown.split("\n", -1);
         StringBuilder paragraph = new StringBuilder();
+        // The prefixes of the block being gathered: a list item keeps its bullet and indent on the
+        // lines it continues on, in the source and when wrapped.
+        String[] prefixes = {"", ""};
         boolean inCode = false;
         for (String line : lines) {
             if (line.strip().startsWith("```")) {
-                flush(paragraph, "", "", out);
+                flushBlock(paragraph, prefixes, out);
                 inCode = !inCode;
                 continue;
             }
@@ -40,14 +46,14 @@ public final class Markdown {
                 continue;
             }
             if (line.isBlank()) {
-                flush(paragraph, "", "", out);
+                flushBlock(paragraph, prefixes, out);
                 if (!out.isEmpty() && !out.get(out.size() - 1).isEmpty()) {
                     out.add("");
                 }
                 continue;
             }
             if (line.startsWith("#")) {
-                flush(paragraph, "", "", out);
+                flushBlock(paragraph, prefixes, out);
                 String title = line.replaceFirst("^#+\\s*", "");
                 out.add(style.bold(inline(title)));
                 if (line.startsWith("# ")) {
@@ -56,36 +62,54 @@ public final class Markdown {
                 continue;
             }
             if (line.startsWith("|")) {
-                flush(paragraph, "", "", out);
+                flushBlock(paragraph, prefixes, out);
                 out.add(inline(line)); // tables keep their shape: never wrapped
                 continue;
             }
             if (line.startsWith(">")) {
-                flush(paragraph, "", "", out);
+                flushBlock(paragraph, prefixes, out);
                 wrap(inline(line.replaceFirst("^>\\s?", "")), "│ ", "│ ", out);
                 continue;
             }
             Matcher item = LIST_ITEM.matcher(line);
             if (item.matches()) {
-                flush(paragraph, "", "", out);
+                flush(paragraph, prefixes[0], prefixes[1], out);
                 String indent = item.group(1);
                 String bullet = item.group(2).matches("[-*+]") ? "•" : item.group(2);
-                wrap(inline(item.group(3)), indent + "  " + bullet + " ", indent + "    ", out);
+                prefixes[0] = indent + "  " + bullet + " ";
+                prefixes[1] = indent + "    ";
+                paragraph.append(item.group(3).strip());
                 continue;
             }
+            if (!prefixes[0].isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                flushBlock(paragraph, prefixes, out); // a paragraph after a list, without a blank line
+            }
             String part = line.strip();
-            // Chinese lines join without a space; other lines join with one.
-            if (paragraph.length() > 0 && !(TextWidth.isWide(paragraph.codePointBefore(paragraph.length()))
-                    && TextWidth.isWide(part.codePointAt(0)))) {
+            if (paragraph.length() > 0 && joinsWithSpace(paragraph.codePointBefore(paragraph.length()), part.codePointAt(0))) {
                 paragraph.append(' ');
             }
             paragraph.append(part);
         }
-        flush(paragraph, "", "", out);
+        flush(paragraph, prefixes[0], prefixes[1], out);
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
         }
         return String.join("\n", out);
+    }
+
+    /** Source lines join with a space, except in Chinese text and next to full-width punctuation. */
+    private static boolean joinsWithSpace(int before, int after) {
+        if (CLOSING.indexOf(before) >= 0 || OPENING.indexOf(before) >= 0 || OPENING.indexOf(after) >= 0
+                || CLOSING.indexOf(after) >= 0) {
+            return false;
+        }
+        return !(TextWidth.isWide(before) && TextWidth.isWide(after));
+    }
+
+    private void flushBlock(StringBuilder paragraph, String[] prefixes, List<String> out) {
+        flush(paragraph, prefixes[0], prefixes[1], out);
+        prefixes[0] = "";
+        prefixes[1] = "";
     }
 
     private void flush(StringBuilder paragraph, String first, String rest, List<String> out) {
@@ -154,12 +178,34 @@ public final class Markdown {
                     word.setLength(0);
                 }
                 tokens.add(" ");
-            } else if (TextWidth.isWide(cp)) {
+            } else if (CLOSING.indexOf(cp) >= 0) {
+                // Never the start of a line: it goes with what it closes.
+                if (word.length() > 0) {
+                    word.appendCodePoint(cp);
+                } else if (!tokens.isEmpty() && !tokens.get(tokens.size() - 1).equals(" ")) {
+                    tokens.set(tokens.size() - 1, tokens.get(tokens.size() - 1) + new String(Character.toChars(cp)));
+                } else {
+                    tokens.add(new String(Character.toChars(cp)));
+                }
+            } else if (OPENING.indexOf(cp) >= 0) {
+                // Never the end of a line: it starts the token it opens.
                 if (word.length() > 0) {
                     tokens.add(word.toString());
                     word.setLength(0);
                 }
-                tokens.add(new String(Character.toChars(cp)));
+                word.appendCodePoint(cp);
+            } else if (TextWidth.isWide(cp)) {
+                if (word.length() > 0 && OPENING.indexOf(word.codePointBefore(word.length())) >= 0) {
+                    word.appendCodePoint(cp); // the character after an opening mark
+                    tokens.add(word.toString());
+                    word.setLength(0);
+                } else {
+                    if (word.length() > 0) {
+                        tokens.add(word.toString());
+                        word.setLength(0);
+                    }
+                    tokens.add(new String(Character.toChars(cp)));
+                }
             } else {
                 word.appendCodePoint(cp);
             }

@@ -31,15 +31,20 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
 
     /** One clear line on stderr: what is wrong and what to do next. */
     public void error(String message) {
-        err.println(style.red(msg.get("error.prefix")) + " " + message);
+        err.println(labelled(style.red(msg.get("error.prefix")), msg.get("error.prefix"), message));
     }
 
     public void warn(String message) {
-        err.println(style.yellow(msg.get("warning.prefix")) + " " + message);
+        err.println(labelled(style.yellow(msg.get("warning.prefix")), msg.get("warning.prefix"), message));
     }
 
     public void note(String message) {
         err.println(message);
+    }
+
+    /** A label and its text: a space after an ASCII colon, none after a full-width one (Chinese puts none there). */
+    public static String labelled(String styledLabel, String label, String text) {
+        return styledLabel + (label.endsWith("：") ? "" : " ") + text;
     }
 
     public void markdown(String text) {
@@ -108,7 +113,7 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
 
     private void detail(String key, String value) {
         if (value != null && !value.isBlank()) {
-            out.println("      " + style.dim(msg.get(key)) + " " + value);
+            out.println("      " + labelled(style.dim(msg.get(key)), msg.get(key), value));
         }
     }
 

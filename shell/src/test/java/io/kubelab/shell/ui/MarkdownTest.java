@@ -50,4 +50,45 @@ class MarkdownTest {
         String coloured = new Markdown(80, new Style(true)).render("`kubectl`");
         assertEquals("\u001b[36mkubectl\u001b[0m", coloured);
     }
+
+    /** Chinese line breaking: closing punctuation never starts a line, opening punctuation never ends one. */
+    @Test
+    void closingPunctuationNeverStartsALine() {
+        String text = "节点来自你的主机清单。节点来自你的主机清单，节点（来自）你的主机清单：节点来自你的主机清单；完。";
+        for (int width = 8; width <= 40; width++) {
+            String out = new Markdown(width, new Style(false)).render(text);
+            for (String line : out.split("\n")) {
+                assertTrue(Markdown.CLOSING.indexOf(line.codePointAt(0)) < 0, "width " + width + ": " + out);
+                assertTrue(Markdown.OPENING.indexOf(line.codePointBefore(line.length())) < 0, "width " + width + ": " + out);
+            }
+            assertEquals(text, out.replace("\n", ""), "nothing lost or added at width " + width);
+        }
+    }
+
+    /** A source line break after full-width punctuation or before an opening one adds no space. */
+    @Test
+    void noSpaceAtALineBreakNextToFullWidthPunctuation() {
+        assertEquals("其他驱动还有：podman（实验性）、kvm2、virtualbox。",
+                new Markdown(100, new Style(false)).render("其他驱动还有：podman（实验性）、\nkvm2、virtualbox。"));
+        assertEquals("通过负载均衡器访问 API（--set x）。",
+                new Markdown(100, new Style(false)).render("通过负载均衡器访问 API\n（--set x）。"));
+        assertEquals("ends here. Next line", new Markdown(100, new Style(false)).render("ends here.\nNext line"));
+    }
+
+    /** A list item continued on an indented source line keeps its indent, and wraps under its text. */
+    @Test
+    void aListItemContinuedOnTheNextSourceLineStaysOneItem() {
+        String out = new Markdown(38, new Style(false)).render("""
+                - the ports the control plane needs
+                  (6443 API, 2379-2380 etcd) are free;
+                - the second item
+                After the list.
+                """);
+        assertEquals("""
+                  • the ports the control plane needs
+                    (6443 API, 2379-2380 etcd) are
+                    free;
+                  • the second item
+                After the list.""", out);
+    }
 }
