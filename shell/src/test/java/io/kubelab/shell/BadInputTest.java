@@ -193,4 +193,12 @@ class BadInputTest {
         ShellRun.Result debug = new ShellRun(home).run("status", "minikube", "--debug");
         assertTrue(debug.err().contains("\tat "), "stack trace with --debug");
     }
+
+    @Test
+    void parallelOfZeroOrLessIsRefused() {
+        assertOneLine(new ShellRun(home).run("run", "minikube", "--parallel", "0"), 2,
+                "--parallel 0 runs nothing; give at least 1 (default 32)");
+        assertOneLine(new ShellRun(home).run("run", "minikube", "--parallel", "-3"), 2,
+                "--parallel -3 runs nothing; give at least 1 (default 32)");
+    }
 }

@@ -36,6 +36,11 @@ public interface Action {
      */
     String describe(Render render);
 
+    /** The condition on the inventory it runs under ({@code if: "kube_control_plane >= 3"}), if any. */
+    default Optional<Condition> condition() {
+        return Optional.empty();
+    }
+
     /** Why it does not run at all this time (a condition, or its work is already done), or empty. */
     default Optional<String> skip(ActionContext ctx) {
         return Optional.empty();

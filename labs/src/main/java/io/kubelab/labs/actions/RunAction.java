@@ -167,6 +167,11 @@ public record RunAction(String command, String on, Duration timeout, String crea
     }
 
     @Override
+    public Optional<Condition> condition() {
+        return Optional.ofNullable(when);
+    }
+
+    @Override
     public Optional<String> skip(ActionContext ctx) {
         if (when != null) {
             int count = ctx.count(when.group());

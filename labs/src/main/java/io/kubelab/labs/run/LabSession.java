@@ -449,6 +449,11 @@ public final class LabSession implements AutoCloseable {
         return out;
     }
 
+    /** The first step whose actions capture {@code variable}, if any. */
+    public Optional<Step> capturedIn(String variable) {
+        return capturingSteps(variable).stream().findFirst();
+    }
+
     private List<Step> capturingSteps(String variable) {
         return lab.steps().stream().filter(s -> s.actions().stream().anyMatch(a -> a.sets().contains(variable)))
                 .toList();

@@ -1,6 +1,7 @@
 package io.kubelab.shell.commands;
 
 import io.kubelab.checks.host.Cancellation;
+import io.kubelab.labs.LabException;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.run.RunOptions;
@@ -46,6 +47,9 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
 
     @Override
     public Integer call() {
+        if (parallel < 1) {
+            throw LabException.badInput("--parallel " + parallel + " runs nothing; give at least 1 (default 32)");
+        }
         LabArgs a = words.of(ctx);
         LabSession s = a.session();
         boolean everyStep = a.rest().isEmpty() && (all || !ctx.inRepl());

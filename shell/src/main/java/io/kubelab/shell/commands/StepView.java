@@ -33,6 +33,13 @@ final class StepView {
                 String where = a.on().equals("local") ? ui.msg().get("run.local") : a.on();
                 String what = a.describe(session.variables().renderer());
                 ui.line("  " + where + ": " + ui.style().code(redactor.redact(what)));
+                a.condition().ifPresent(c -> ui.line("      " + ui.style().dim(applies(ui, session, c))));
+                for (String name : a.references()) {
+                    if (!session.variables().has(name)) {
+                        session.capturedIn(name).filter(s -> !s.equals(step)).ifPresent(s ->
+                                ui.line("      " + ui.style().dim(ui.msg().get("show.captured", name, s.id()))));
+                    }
+                }
             }
             ui.blank();
         }
@@ -58,6 +65,15 @@ final class StepView {
         }
         ui.line(ui.style().dim(ui.msg().get("quiz.how." + step.quiz().type().word())));
         ui.blank();
+    }
+
+    /** "only when kube_control_plane >= 3", and whether it applies to the inventory known now. */
+    private static String applies(Ui ui, LabSession s, io.kubelab.labs.actions.Condition c) {
+        if (s.nodes().inventoryFile().isEmpty()) {
+            return ui.msg().get("show.only-when", c.toString());
+        }
+        int count = s.nodes().count(c.group());
+        return ui.msg().get(c.holds(count) ? "show.applies" : "show.does-not-apply", c.toString(), c.group(), count);
     }
 
     /** Says which earlier step is not done yet when the learner moves past it (next, goto, run of a later step). */

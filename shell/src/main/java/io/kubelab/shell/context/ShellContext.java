@@ -129,7 +129,8 @@ public final class ShellContext {
     }
 
     public Ui ui() {
-        return new Ui(out, err, new Style(settings().color()), messages(), Math.min(repl.columns(env), 120));
+        return new Ui(out, err, new Style(settings().color()), messages(), Math.min(repl.columns(env), 120),
+                env.interactive());
     }
 
     public List<String> labIds() {

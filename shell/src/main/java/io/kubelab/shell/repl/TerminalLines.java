@@ -93,6 +93,7 @@ final class TerminalLines implements LineSource {
     public void close() {
         try {
             if (statusBar != null) {
+                statusBar.update(List.of()); // the learner's shell gets its bottom line back, empty
                 statusBar.close();
             }
             terminal.close();

@@ -126,13 +126,20 @@ public final class Markdown {
         return INLINE_CODE.matcher(r).replaceAll(m -> Matcher.quoteReplacement(style.code(m.group(1))));
     }
 
+    /** Plain text wrapped to the width (inline Markdown left as it is), the first line after {@code first}. */
+    List<String> wrapLines(String text, String first, String rest) {
+        List<String> out = new ArrayList<>();
+        wrap(text, first, rest, out);
+        return out.isEmpty() ? List.of(first.stripTrailing()) : out;
+    }
+
     /**
      * Wraps text to the width. Breaks at spaces, or between two wide (Chinese) characters; ANSI
      * codes take no width. A single word longer than the line is left whole.
      */
     private void wrap(String text, String firstPrefix, String restPrefix, List<String> out) {
         StringBuilder line = new StringBuilder(firstPrefix);
-        int col = TextWidth.of(firstPrefix);
+        int col = visibleWidth(firstPrefix);
         boolean empty = true; // nothing but the prefix on this line yet
         for (String token : tokens(text)) {
             if (token.equals(" ")) {

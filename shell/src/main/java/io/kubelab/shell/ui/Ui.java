@@ -14,7 +14,24 @@ import java.util.Map;
  * How the shell writes to the learner: data and step text on stdout, diagnostics on stderr,
  * in the learner's language, coloured only alongside a symbol and a word.
  */
-public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, int width) {
+public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, int width, boolean terminal) {
+
+    /** Output that is not a terminal: report lines stay whole (one line each, for grep and logs). */
+    public Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, int width) {
+        this(out, err, style, msg, width, false);
+    }
+
+    /**
+     * A report line: on a terminal wrapped to its width with a hanging indent, so that the terminal
+     * never cuts a word and a continuation stands under the text it continues; elsewhere whole.
+     */
+    private void report(String first, String text, int indent) {
+        if (!terminal) {
+            out.println(first + text);
+            return;
+        }
+        out.println(String.join("\n", new Markdown(width, style).wrapLines(text, first, " ".repeat(indent))));
+    }
 
     public void line(String s) {
         out.println(s);
@@ -80,7 +97,7 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         String mark = style.status(r.status(), r.status().symbol() + " " + word(r.status()));
         boolean sameObserved = g.members().stream().allMatch(m -> m.result().observed().equals(r.observed()));
         if (r.status() == Status.PASS || r.status() == Status.SKIP) {
-            out.println(mark + "  " + name + (r.observed().isEmpty() || !sameObserved ? "" : style.dim(" — " + r.observed())));
+            report(mark + "  ", name + (r.observed().isEmpty() || !sameObserved ? "" : style.dim(" — " + r.observed())), 8);
             return;
         }
         out.println(mark + "  " + name);
@@ -101,7 +118,7 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         String name = o.title().isBlank() ? o.check() : o.title() + style.dim(" (" + o.check() + ")");
         String mark = style.status(r.status(), r.status().symbol() + " " + word(r.status()));
         if (r.status() == Status.PASS || r.status() == Status.SKIP) {
-            out.println(mark + "  " + name + (r.observed().isEmpty() ? "" : style.dim(" — " + r.observed())));
+            report(mark + "  ", name + (r.observed().isEmpty() ? "" : style.dim(" — " + r.observed())), 8);
             return;
         }
         out.println(mark + "  " + name);
@@ -113,7 +130,9 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
 
     private void detail(String key, String value) {
         if (value != null && !value.isBlank()) {
-            out.println("      " + labelled(style.dim(msg.get(key)), msg.get(key), value));
+            String label = msg.get(key);
+            String first = "      " + labelled(style.dim(label), label, "");
+            report(first, value, 6 + TextWidth.of(label) + (label.endsWith("：") ? 0 : 1));
         }
     }
 

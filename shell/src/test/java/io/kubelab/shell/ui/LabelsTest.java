@@ -1,6 +1,7 @@
 package io.kubelab.shell.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.checks.CheckResult;
 import io.kubelab.labs.run.CheckOutcome;
@@ -29,5 +30,29 @@ class LabelsTest {
         String[] en = print("en");
         assertEquals("lab: x\n", en[1]);
         assertEquals("✗ fail  c\n      expected: swap off\n      observed: swap in use\n", en[0]);
+    }
+
+    /** On a terminal a long report line wraps under its text, never cut mid-word; on a pipe it stays whole. */
+    @Test
+    void reportsWrapWithAHangingIndentOnATerminalOnly() {
+        CheckResult r = CheckResult.fail("swap off", "swap in use on /swapfile and on /dev/sda2 of this node", "",
+                "Run sudo swapoff -a, and comment out the swap lines of /etc/fstab");
+        StringWriter out = new StringWriter();
+        new Ui(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), new Style(false), new Messages("en"),
+                40, true).checkLines(List.of(new CheckOutcome("s", "swap", "swap is off", "local", r)));
+        assertEquals("""
+                ✗ fail  swap is off (swap)
+                      expected: swap off
+                      observed: swap in use on /swapfile
+                                and on /dev/sda2 of this
+                                node
+                      hint:     Run sudo swapoff -a, and
+                                comment out the swap
+                                lines of /etc/fstab
+                """, out.toString());
+        StringWriter piped = new StringWriter();
+        new Ui(new PrintWriter(piped, true), new PrintWriter(new StringWriter(), true), new Style(false),
+                new Messages("en"), 40).checkLines(List.of(new CheckOutcome("s", "swap", "swap is off", "local", r)));
+        assertTrue(piped.toString().contains("observed: swap in use on /swapfile and on /dev/sda2 of this node\n"));
     }
 }
