@@ -60,7 +60,7 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         } catch (HostUnreachableException e) {
             return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
         } catch (IOException e) {
-            return ReadProblem.of(expected, evidence, e, "the step that makes it has not run, or wrote it elsewhere",
+            return ReadProblem.of(ctx.say(), expected, evidence, e, "the step that makes it has not run, or wrote it elsewhere",
                     "regenerate it");
         }
         Subject subject = Subject.of(c);

@@ -3,6 +3,7 @@ package io.kubelab.checks.certs;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.cluster.Kubeconfig;
 import io.kubelab.checks.host.HostUnreachableException;
@@ -45,7 +46,8 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        List<String> parts = new ArrayList<>(List.of(path + " usable"));
+        Say say = ctx.say();
+        List<String> parts = new ArrayList<>(List.of(say.t("{0} usable", path)));
         if (!server.isEmpty()) {
             parts.add("server " + server);
         }
@@ -59,10 +61,10 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
             parts.add("O=" + String.join(", O=", o));
         }
         if (!oAnyOf.isEmpty()) {
-            parts.add("O one of " + String.join(", ", oAnyOf));
+            parts.add(say.t("O one of {0}", String.join(", ", oAnyOf)));
         }
         String expected = String.join(", ", parts);
-        String evidence = "read " + path + (ca.isEmpty() ? "" : ", " + ca) + " on " + ctx.host().name();
+        String evidence = say.t("read {0} on {1}", path + (ca.isEmpty() ? "" : ", " + ca), ctx.host().name());
         Kubeconfig kc;
         X509Certificate wantedCa = null;
         try {
@@ -71,37 +73,37 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
                 wantedCa = Pem.certificate(ctx.host().read(ca));
             }
         } catch (HostUnreachableException e) {
-            return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
+            return CheckResult.error(expected, e.getMessage(), evidence, say.t("check that `lab env` reaches the host"));
         } catch (IOException e) {
-            return ReadProblem.of(expected, evidence, e, "fetch or write the kubeconfig first",
-                    "fetch the kubeconfig again, or regenerate it");
+            return ReadProblem.of(ctx.say(), expected, evidence, e, say.t("fetch or write the kubeconfig first"),
+                    say.t("fetch the kubeconfig again, or regenerate it"));
         }
         var context = kc.context(null);
         if (context.isEmpty()) {
-            return CheckResult.fail(expected, "no current context", evidence, "kubectl config use-context NAME");
+            return CheckResult.fail(expected, say.t("no current context"), evidence, "kubectl config use-context NAME");
         }
         Kubeconfig.Cluster cluster = kc.clusters().get(context.get().cluster());
         Kubeconfig.User user = kc.users().get(context.get().user());
         List<String> wrong = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         if (cluster == null) {
-            return CheckResult.fail(expected, "context " + context.get().name() + " names cluster "
-                    + context.get().cluster() + ", which is not in the file", evidence, "");
+            return CheckResult.fail(expected, say.t("context {0} names cluster {1}, which is not in the file",
+                    context.get().name(), context.get().cluster()), evidence, "");
         }
         seen.add("server " + cluster.server());
         if (!server.isEmpty() && !server.equals(cluster.server())) {
-            wrong.add("server is " + cluster.server());
+            wrong.add(say.t("server is {0}", cluster.server()));
         }
         try {
             if (wantedCa != null) {
                 byte[] given = material(ctx, cluster.certificateAuthorityData(), cluster.certificateAuthority());
                 if (given == null) {
-                    wrong.add("the cluster has no CA (certificate-authority-data or certificate-authority)");
+                    wrong.add(say.t("the cluster has no CA (certificate-authority-data or certificate-authority)"));
                 } else {
                     X509Certificate embedded = Pem.certificate(given);
                     seen.add("cluster CA " + Subject.of(embedded));
                     if (!embedded.equals(wantedCa)) {
-                        wrong.add("its cluster CA is not " + ca);
+                        wrong.add(say.t("its cluster CA is not {0}", ca));
                     }
                 }
             }
@@ -109,28 +111,28 @@ public record KubeconfigCheck(String path, String server, String ca, String cn, 
                 byte[] clientCert = user == null ? null
                         : material(ctx, user.clientCertificateData(), user.clientCertificate());
                 if (clientCert == null) {
-                    wrong.add("the user has no client certificate");
+                    wrong.add(say.t("the user has no client certificate"));
                 } else {
                     Subject s = Subject.of(Pem.certificate(clientCert));
                     seen.add("user " + s);
                     if (!cn.isEmpty() && !cn.equals(s.cn())) {
-                        wrong.add("user CN is " + s.cn());
+                        wrong.add(say.t("user CN is {0}", s.cn()));
                     }
                     boolean oWrong = !o.isEmpty() && !Set.copyOf(o).equals(Set.copyOf(s.o()));
                     boolean oneOfWrong = !oAnyOf.isEmpty() && !(s.o().size() == 1 && oAnyOf.contains(s.o().get(0)));
                     if (oWrong || oneOfWrong) {
-                        wrong.add("user O is " + (s.o().isEmpty() ? "(none)" : String.join(", ", s.o())));
+                        wrong.add(say.t("user O is {0}", s.o().isEmpty() ? say.t("(none)") : String.join(", ", s.o())));
                     }
                 }
             }
         } catch (HostUnreachableException e) {
-            return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
+            return CheckResult.error(expected, e.getMessage(), evidence, say.t("check that `lab env` reaches the host"));
         } catch (IOException | IllegalArgumentException e) {
-            wrong.add("unreadable certificate data: " + e.getMessage());
+            wrong.add(say.t("unreadable certificate data: {0}", e.getMessage()));
         }
         String observed = String.join("; ", seen) + (wrong.isEmpty() ? "" : " — " + String.join("; ", wrong));
         return wrong.isEmpty() ? CheckResult.pass(expected, observed, evidence)
-                : CheckResult.fail(expected, observed, evidence, "fetch the kubeconfig again from the control plane "
-                + "(/etc/kubernetes/admin.conf), or regenerate it");
+                : CheckResult.fail(expected, observed, evidence, say.t("fetch the kubeconfig again from the control "
+                + "plane (/etc/kubernetes/admin.conf), or regenerate it"));
     }
 }

@@ -1,6 +1,7 @@
 package io.kubelab.checks.certs;
 
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.FileRead;
 import java.io.IOException;
 
@@ -14,15 +15,19 @@ final class ReadProblem {
     }
 
     /** @param otherwise the hint when the file was read but is not what the check needs (not PEM, not YAML) */
-    static CheckResult of(String expected, String evidence, IOException e, String missingHint, String otherwise) {
+    static CheckResult of(Say say, String expected, String evidence, IOException e, String missingHint,
+                          String otherwise) {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof FileRead.Refused refused) {
+            String path = refused.path();
             return switch (refused.reason()) {
-                case MISSING -> CheckResult.fail(expected, why, evidence, missingHint);
-                case DENIED -> CheckResult.error(expected, why, evidence,
-                        "run lab as a user that can read it, or give the host ansible_become: true in the inventory");
-                case NOT_REGULAR, TOO_LARGE -> CheckResult.fail(expected, why, evidence,
-                        "the path names something other than the file; check the path");
+                case MISSING -> CheckResult.fail(expected, say.t("{0} does not exist", path), evidence, missingHint);
+                case DENIED -> CheckResult.error(expected, say.t("{0} cannot be read: permission denied", path), evidence,
+                        say.t("run lab as a user that can read it, or give the host ansible_become: true in the inventory"));
+                case NOT_REGULAR -> CheckResult.fail(expected, say.t("{0} is not a regular file (a folder, a device or "
+                        + "a pipe)", path), evidence, say.t("the path names something other than the file; check the path"));
+                case TOO_LARGE -> CheckResult.fail(expected, why, evidence,
+                        say.t("the path names something other than the file; check the path"));
             };
         }
         return CheckResult.fail(expected, why, evidence, otherwise);

@@ -37,10 +37,16 @@ public final class FileRead {
     /** A file lab would not or could not read, and why. */
     public static final class Refused extends IOException {
         private final Reason reason;
+        private final String path;
 
         public Refused(String path, Reason reason) {
             super(path + " " + reason.says);
             this.reason = reason;
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
         }
 
         public Reason reason() {

@@ -14,7 +14,7 @@ public record ApiReachableCheck() implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = "the API server answers";
+        String expected = ctx.say().t("the API server answers");
         return ClusterCall.run(ctx, expected, "GET /version", client -> {
             var v = client.getKubernetesVersion();
             return CheckResult.pass(expected, "Kubernetes " + v.getGitVersion(), ClusterCall.evidence(ctx, "GET /version"));

@@ -19,11 +19,11 @@ final class ClusterCall {
         try {
             return body.apply(ctx.cluster().client());
         } catch (ClusterUnreachableException | RuntimeException e) {
-            return ClusterErrors.error(expected, ctx.cluster(), call, e);
+            return ClusterErrors.error(expected, ctx.cluster(), call, e, ctx.say());
         }
     }
 
     static String evidence(CheckContext ctx, String call) {
-        return call + " at " + ctx.cluster().describe();
+        return ctx.say().t("{0} at {1}", call, ctx.cluster().describe());
     }
 }

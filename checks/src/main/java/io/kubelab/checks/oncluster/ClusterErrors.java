@@ -2,6 +2,7 @@ package io.kubelab.checks.oncluster;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.cluster.ClusterAccess;
 import io.kubelab.checks.cluster.ClusterUnreachableException;
 import java.net.ConnectException;
@@ -16,12 +17,16 @@ final class ClusterErrors {
     private ClusterErrors() {
     }
 
-    static CheckResult error(String expected, ClusterAccess cluster, String call, Exception e) {
-        return CheckResult.error(expected, "could not ask the API: " + describe(e), call + " at " + cluster.describe(),
-                hint(e));
+    static CheckResult error(String expected, ClusterAccess cluster, String call, Exception e, Say say) {
+        return CheckResult.error(expected, say.t("could not ask the API: {0}", describe(e, say)),
+                say.t("{0} at {1}", call, cluster.describe()), hint(e, say));
     }
 
     static String describe(Throwable e) {
+        return describe(e, Say.ENGLISH);
+    }
+
+    static String describe(Throwable e, Say say) {
         if (e instanceof ClusterUnreachableException) {
             return e.getMessage();
         }
@@ -32,17 +37,17 @@ final class ClusterErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
-                return "connection refused";
+                return say.t("connection refused");
             }
             if (t instanceof UnknownHostException) {
-                return "unknown host " + t.getMessage();
+                return say.t("unknown host {0}", t.getMessage());
             }
             if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
-                return "timed out";
+                return say.t("timed out");
             }
             if (t instanceof InterruptedException) {
-                return "interrupted";
+                return say.t("interrupted");
             }
         }
         Throwable root = e;
@@ -52,14 +57,14 @@ final class ClusterErrors {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private static String hint(Exception e) {
+    private static String hint(Exception e, Say say) {
         String what = describe(e);
         if (what.startsWith("no kubeconfig")) {
-            return "start the cluster first; its tool writes the kubeconfig (or pass kubeconfig: to the check)";
+            return say.t("start the cluster first; its tool writes the kubeconfig (or pass kubeconfig: to the check)");
         }
         if (what.startsWith("HTTP 401") || what.startsWith("HTTP 403")) {
-            return "the kubeconfig's user is not allowed this; use the cluster's admin kubeconfig";
+            return say.t("the kubeconfig's user is not allowed this; use the cluster's admin kubeconfig");
         }
-        return "is the cluster running? `kubectl cluster-info` shows where kubectl is looking";
+        return say.t("is the cluster running? `kubectl cluster-info` shows where kubectl is looking");
     }
 }

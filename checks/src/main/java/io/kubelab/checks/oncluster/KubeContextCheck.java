@@ -3,6 +3,7 @@ package io.kubelab.checks.oncluster;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.cluster.Kubeconfig;
 import java.io.IOException;
@@ -18,27 +19,33 @@ public record KubeContextCheck(Path kubeconfig, String context, boolean current)
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = "context '" + context + "'" + (current ? " exists and is current" : " exists");
-        String evidence = "read " + kubeconfig;
+        Say say = ctx.say();
+        String expected = current ? say.t("context '{0}' exists and is current", context)
+                : say.t("context '{0}' exists", context);
+        String evidence = say.t("read {0}", kubeconfig);
         Kubeconfig config;
         try {
             config = Kubeconfig.read(kubeconfig);
         } catch (java.nio.file.NoSuchFileException e) {
-            return CheckResult.fail(expected, "no kubeconfig at " + kubeconfig, evidence,
-                    "the tool that creates the cluster writes it; or set KUBECONFIG");
+            return CheckResult.fail(expected, say.t("no kubeconfig at {0}", kubeconfig), evidence,
+                    say.t("the tool that creates the cluster writes it; or set KUBECONFIG"));
         } catch (IOException e) {
-            return CheckResult.fail(expected, e.getMessage(), evidence, "fix or move the broken file; kubectl cannot use it either");
+            return CheckResult.fail(expected, e.getMessage(), evidence,
+                    say.t("fix or move the broken file; kubectl cannot use it either"));
         }
         if (config.context(context).isEmpty()) {
-            return CheckResult.fail(expected, "contexts: " + (config.contextNames().isEmpty() ? "none"
+            return CheckResult.fail(expected, say.t("contexts: {0}", config.contextNames().isEmpty() ? say.t("none")
                     : String.join(", ", config.contextNames())), evidence,
-                    "the cluster tool adds the context when the cluster starts (minikube start, az aks get-credentials, ...)");
+                    say.t("the cluster tool adds the context when the cluster starts (minikube start, az aks "
+                            + "get-credentials, ...)"));
         }
         if (current && !context.equals(config.currentContext())) {
-            return CheckResult.fail(expected, "current context is '" + config.currentContext() + "'", evidence,
+            return CheckResult.fail(expected, say.t("current context is '{0}'", config.currentContext()), evidence,
                     "kubectl config use-context " + context);
         }
-        return CheckResult.pass(expected, "context '" + context + "'" + (context.equals(config.currentContext())
-                ? " is current" : " exists") + ", server " + config.serverOf(context).orElse("?"), evidence);
+        String server = config.serverOf(context).orElse("?");
+        return CheckResult.pass(expected, context.equals(config.currentContext())
+                ? say.t("context '{0}' is current, server {1}", context, server)
+                : say.t("context '{0}' exists, server {1}", context, server), evidence);
     }
 }

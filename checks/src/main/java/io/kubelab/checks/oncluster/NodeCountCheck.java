@@ -5,6 +5,7 @@ import io.kubelab.checks.BadParameterException;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,17 +23,20 @@ public record NodeCountCheck(long count, boolean atLeast) implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = (atLeast ? "at least " : "exactly ") + count + " node" + (count == 1 ? "" : "s");
+        Say say = ctx.say();
+        String expected = atLeast ? (count == 1 ? say.t("at least 1 node") : say.t("at least {0} nodes", count))
+                : (count == 1 ? say.t("exactly 1 node") : say.t("exactly {0} nodes", count));
         return ClusterCall.run(ctx, expected, NodesReadyCheck.CALL, client -> {
             List<Node> nodes = client.nodes().list().getItems();
             String names = nodes.stream().map(n -> n.getMetadata().getName()).sorted().collect(Collectors.joining(", "));
-            String observed = nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + (names.isEmpty() ? "" : ": " + names);
+            String observed = (nodes.size() == 1 ? say.t("1 node") : say.t("{0} nodes", nodes.size()))
+                    + (names.isEmpty() ? "" : ": " + names);
             boolean ok = atLeast ? nodes.size() >= count : nodes.size() == count;
             String evidence = ClusterCall.evidence(ctx, NodesReadyCheck.CALL);
             return ok ? CheckResult.pass(expected, observed, evidence)
                     : CheckResult.fail(expected, observed, evidence, nodes.size() < count
-                    ? "nodes that have not joined yet will not be counted; check the join step"
-                    : "is the kubeconfig pointing at the cluster you think? `kubectl config current-context`");
+                    ? say.t("nodes that have not joined yet will not be counted; check the join step")
+                    : say.t("is the kubeconfig pointing at the cluster you think? `kubectl config current-context`"));
         });
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,11 @@ public record NodeRoleCheck(List<String> nodes, String role, boolean present) im
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = String.join(", ", nodes) + (present ? " with role " : " without role ") + role;
+        Say say = ctx.say();
+        String expected = present ? say.t("{0} with role {1}", String.join(", ", nodes), role)
+                : say.t("{0} without role {1}", String.join(", ", nodes), role);
         if (nodes.isEmpty()) {
-            return CheckResult.pass("no nodes to check", "none named (an empty group)", "");
+            return CheckResult.pass(say.t("no nodes to check"), say.t("none named (an empty group)"), "");
         }
         return ClusterCall.run(ctx, expected, NodesReadyCheck.CALL, client -> {
             List<String> seen = new ArrayList<>();
@@ -37,7 +40,7 @@ public record NodeRoleCheck(List<String> nodes, String role, boolean present) im
             for (String name : nodes) {
                 Node node = client.nodes().withName(name).get();
                 if (node == null) {
-                    seen.add(name + ": not a cluster node");
+                    seen.add(say.t("{0}: not a cluster node", name));
                     wrong.add(name);
                     continue;
                 }
@@ -45,15 +48,15 @@ public record NodeRoleCheck(List<String> nodes, String role, boolean present) im
                         : node.getMetadata().getLabels();
                 List<String> roles = labels.keySet().stream().filter(k -> k.startsWith(PREFIX))
                         .map(k -> k.substring(PREFIX.length())).sorted().toList();
-                seen.add(name + ": roles " + (roles.isEmpty() ? "<none>" : String.join(",", roles)));
+                seen.add(say.t("{0}: roles {1}", name, roles.isEmpty() ? "<none>" : String.join(",", roles)));
                 if (roles.contains(role) != present) {
                     wrong.add(name);
                 }
             }
             String evidence = ClusterCall.evidence(ctx, "GET /api/v1/nodes/{name}");
-            String hint = present ? "kubeadm labels the control plane itself; by hand: kubectl label node "
-                    + String.join(" ", wrong) + " " + PREFIX + role + "="
-                    : "remove the label: kubectl label node " + String.join(" ", wrong) + " " + PREFIX + role + "-";
+            String hint = present ? say.t("kubeadm labels the control plane itself; by hand: kubectl label node {0} {1}=",
+                    String.join(" ", wrong), PREFIX + role)
+                    : say.t("remove the label: kubectl label node {0} {1}-", String.join(" ", wrong), PREFIX + role);
             return wrong.isEmpty() ? CheckResult.pass(expected, String.join("; ", seen), evidence)
                     : CheckResult.fail(expected, String.join("; ", seen), evidence, hint);
         });

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,14 @@ public record NodesReadyCheck(List<String> names) implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = names.isEmpty() ? "every node Ready" : "nodes " + String.join(", ", names) + " present and Ready";
+        Say say = ctx.say();
+        String expected = names.isEmpty() ? say.t("every node Ready")
+                : say.t("nodes {0} present and Ready", String.join(", ", names));
         return ClusterCall.run(ctx, expected, CALL, client -> {
             List<Node> nodes = client.nodes().list().getItems();
             Set<String> present = nodes.stream().map(n -> n.getMetadata().getName()).collect(Collectors.toSet());
             List<String> problems = new ArrayList<>();
-            names.stream().filter(n -> !present.contains(n)).forEach(n -> problems.add(n + ": not a cluster node"));
+            names.stream().filter(n -> !present.contains(n)).forEach(n -> problems.add(say.t("{0}: not a cluster node", n)));
             for (Node node : nodes) {
                 if (!NodeConditions.isReady(node)) {
                     problems.add(node.getMetadata().getName() + ": " + NodeConditions.describe(node));
@@ -34,15 +37,16 @@ public record NodesReadyCheck(List<String> names) implements Check {
             }
             String evidence = ClusterCall.evidence(ctx, CALL);
             if (nodes.isEmpty()) {
-                return CheckResult.fail(expected, "no nodes registered", evidence,
-                        "the kubelet has not registered; see `journalctl -u kubelet` on the node");
+                return CheckResult.fail(expected, say.t("no nodes registered"), evidence,
+                        say.t("the kubelet has not registered; see `journalctl -u kubelet` on the node"));
             }
             if (!problems.isEmpty()) {
                 return CheckResult.fail(expected, String.join("; ", problems), evidence,
-                        "`kubectl describe node <name>` shows why; a node stays NotReady until a pod network is installed");
+                        say.t("`kubectl describe node <name>` shows why; a node stays NotReady until a pod network is "
+                                + "installed"));
             }
-            return CheckResult.pass(expected, nodes.size() + " Ready: " + nodes.stream()
-                    .map(n -> n.getMetadata().getName()).sorted().collect(Collectors.joining(", ")), evidence);
+            return CheckResult.pass(expected, say.t("{0} Ready: {1}", nodes.size(), nodes.stream()
+                    .map(n -> n.getMetadata().getName()).sorted().collect(Collectors.joining(", "))), evidence);
         });
     }
 }

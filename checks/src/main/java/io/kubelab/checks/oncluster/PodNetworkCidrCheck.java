@@ -12,6 +12,7 @@ import io.kubelab.checks.BadParameterException;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.List;
 import java.util.Map;
@@ -54,29 +55,30 @@ public record PodNetworkCidrCheck(String cni, String cidr) implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = cni + " configured for pods in " + cidr;
+        String expected = ctx.say().t("{0} configured for pods in {1}", cni, cidr);
         return cni.equals("flannel") ? flannel(ctx, expected) : calico(ctx, expected);
     }
 
     private CheckResult flannel(CheckContext ctx, String expected) {
         String call = "GET configmap " + FLANNEL_NAMESPACE + "/" + FLANNEL_CONFIG;
+        Say say = ctx.say();
         return ClusterCall.run(ctx, expected, call, client -> {
             String evidence = ClusterCall.evidence(ctx, call);
             ConfigMap cm = client.configMaps().inNamespace(FLANNEL_NAMESPACE).withName(FLANNEL_CONFIG).get();
             if (cm == null || cm.getData() == null || !cm.getData().containsKey("net-conf.json")) {
-                return CheckResult.fail(expected, "no " + FLANNEL_NAMESPACE + "/" + FLANNEL_CONFIG
-                        + " with net-conf.json: flannel is not installed", evidence,
-                        "apply flannel's manifest (this step's actions do)");
+                return CheckResult.fail(expected, say.t("no {0} with net-conf.json: flannel is not installed",
+                        FLANNEL_NAMESPACE + "/" + FLANNEL_CONFIG), evidence,
+                        say.t("apply flannel's manifest (this step's actions do)"));
             }
             Optional<String> network = flannelNetwork(cm.getData().get("net-conf.json"));
             if (network.isEmpty()) {
-                return CheckResult.fail(expected, "net-conf.json has no \"Network\"", evidence,
+                return CheckResult.fail(expected, say.t("net-conf.json has no \"Network\""), evidence,
                         "kubectl -n " + FLANNEL_NAMESPACE + " edit configmap " + FLANNEL_CONFIG);
             }
-            return compare(expected, "flannel's Network is " + network.get(), network.get(), evidence,
-                    "flannel was applied with its own range; set \"Network\": \"" + cidr + "\" in net-conf.json "
-                            + "(kubectl -n " + FLANNEL_NAMESPACE + " edit configmap " + FLANNEL_CONFIG
-                            + "), then kubectl -n " + FLANNEL_NAMESPACE + " rollout restart daemonset kube-flannel-ds");
+            return compare(say, expected, say.t("flannel's Network is {0}", network.get()), network.get(), evidence,
+                    say.t("flannel was applied with its own range; set \"Network\": \"{0}\" in net-conf.json "
+                            + "(kubectl -n kube-flannel edit configmap kube-flannel-cfg), then kubectl -n kube-flannel "
+                            + "rollout restart daemonset kube-flannel-ds", cidr));
         });
     }
 
@@ -91,34 +93,36 @@ public record PodNetworkCidrCheck(String cni, String cidr) implements Check {
 
     private CheckResult calico(CheckContext ctx, String expected) {
         String call = "GET ippools.crd.projectcalico.org";
+        Say say = ctx.say();
         return ClusterCall.run(ctx, expected, call, client -> {
             List<String> pools = ipPools(client);
             if (!pools.isEmpty()) {
                 String evidence = ClusterCall.evidence(ctx, call);
-                String observed = "calico's IP pool" + (pools.size() == 1 ? " is " : "s are ") + String.join(", ", pools);
+                String observed = pools.size() == 1 ? say.t("calico's IP pool is {0}", pools.get(0))
+                        : say.t("calico's IP pools are {0}", String.join(", ", pools));
                 return pools.contains(cidr) ? CheckResult.pass(expected, observed, evidence)
-                        : CheckResult.fail(expected, observed + ", not " + cidr, evidence, calicoFix());
+                        : CheckResult.fail(expected, say.t("{0}, not {1}", observed, cidr), evidence, calicoFix(say));
             }
             // No pool yet: calico-node makes it on its first start, from its CALICO_IPV4POOL_CIDR.
             String dsCall = "GET daemonset kube-system/calico-node";
             String evidence = ClusterCall.evidence(ctx, dsCall);
             DaemonSet ds = client.apps().daemonSets().inNamespace("kube-system").withName("calico-node").get();
             if (ds == null) {
-                return CheckResult.fail(expected, "no IP pool and no calico-node DaemonSet: calico is not installed",
-                        evidence, "apply calico's manifest (this step's actions do)");
+                return CheckResult.fail(expected, say.t("no IP pool and no calico-node DaemonSet: calico is not installed"),
+                        evidence, say.t("apply calico's manifest (this step's actions do)"));
             }
             Optional<String> env = poolEnv(ds);
             String planned = env.orElse(CALICO_DEFAULT);
-            String observed = "no IP pool yet; calico-node will make " + planned
-                    + (env.isPresent() ? " (" + CALICO_POOL_ENV + ")" : " (" + CALICO_POOL_ENV + " is not set)");
-            return compare(expected, observed, planned, evidence, calicoFix());
+            String observed = env.isPresent() ? say.t("no IP pool yet; calico-node will make {0} (CALICO_IPV4POOL_CIDR)", planned)
+                    : say.t("no IP pool yet; calico-node will make {0} (CALICO_IPV4POOL_CIDR is not set)", planned);
+            return compare(say, expected, observed, planned, evidence, calicoFix(say));
         });
     }
 
-    private String calicoFix() {
-        return "the manifest edit did not set " + CALICO_POOL_ENV + " to " + cidr + " (a new calico release may word "
+    private String calicoFix(Say say) {
+        return say.t("the manifest edit did not set CALICO_IPV4POOL_CIDR to {0} (a new calico release may word "
                 + "those lines differently); delete calico (kubectl delete -f calico.yaml), edit the downloaded "
-                + "manifest so that " + CALICO_POOL_ENV + " is " + cidr + ", and apply it again";
+                + "manifest so that CALICO_IPV4POOL_CIDR is {0}, and apply it again", cidr);
     }
 
     private static List<String> ipPools(KubernetesClient client) {
@@ -153,8 +157,8 @@ public record PodNetworkCidrCheck(String cni, String cidr) implements Check {
         return Optional.empty();
     }
 
-    private CheckResult compare(String expected, String observed, String actual, String evidence, String fix) {
+    private CheckResult compare(Say say, String expected, String observed, String actual, String evidence, String fix) {
         return actual.equals(cidr) ? CheckResult.pass(expected, observed, evidence)
-                : CheckResult.fail(expected, observed + ", not " + cidr, evidence, fix);
+                : CheckResult.fail(expected, say.t("{0}, not {1}", observed, cidr), evidence, fix);
     }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ public final class WorkloadChecks {
         @Override
         public CheckResult run(CheckContext ctx) {
             String call = "GET /api/v1/namespaces/" + namespace + "/pods?labelSelector=" + selector;
-            String expected = "at least " + min + " pod" + (min == 1 ? "" : "s") + " " + selector + " in " + namespace
-                    + " Running and ready";
+            Say say = ctx.say();
+            String expected = min == 1 ? say.t("at least 1 pod {0} in {1} Running and ready", selector, namespace)
+                    : say.t("at least {0} pods {1} in {2} Running and ready", min, selector, namespace);
             return ClusterCall.run(ctx, expected, call, client -> {
                 List<Pod> pods = client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems();
                 List<String> seen = new ArrayList<>();
@@ -39,13 +41,13 @@ public final class WorkloadChecks {
                     }
                 }
                 String evidence = ClusterCall.evidence(ctx, call);
-                String observed = pods.isEmpty() ? "no pods match " + selector : String.join("; ", seen);
+                String observed = pods.isEmpty() ? say.t("no pods match {0}", selector) : String.join("; ", seen);
                 if (good >= min && good == pods.size()) {
                     return CheckResult.pass(expected, observed, evidence);
                 }
                 return CheckResult.fail(expected, observed, evidence, pods.isEmpty()
-                        ? "nothing created them yet (a control-plane component, the CNI manifest or an add-on)"
-                        : "kubectl -n " + namespace + " describe pod and kubectl logs --previous say why");
+                        ? say.t("nothing created them yet (a control-plane component, the CNI manifest or an add-on)")
+                        : say.t("kubectl -n {0} describe pod and kubectl logs --previous say why", namespace));
             });
         }
 

@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import java.util.regex.Pattern;
 
 /** A command exits with the expected status and, optionally, its output matches a pattern. */
@@ -17,21 +18,24 @@ public record CommandCheck(String command, int exit, Pattern match) implements C
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = "exit status " + exit + (match == null ? "" : " and output matching /" + match.pattern() + "/");
-        String evidence = HostProbe.evidence(ctx.host(), command);
+        Say say = ctx.say();
+        String expected = match == null ? say.t("exit status {0}", exit)
+                : say.t("exit status {0} and output matching /{1}/", exit, match.pattern());
+        String evidence = HostProbe.evidence(ctx, command);
         return HostProbe.run(ctx, command, r -> {
             String tail = r.tail(5);
             if (r.exitCode() != exit) {
-                return CheckResult.fail(expected, "exit status " + r.exitCode() + (tail.isEmpty() ? "" : ": " + tail),
-                        evidence, "run `" + command + "` yourself and read its message");
+                return CheckResult.fail(expected, tail.isEmpty() ? say.t("exit status {0}", r.exitCode())
+                        : say.t("exit status {0}: {1}", r.exitCode(), tail), evidence,
+                        say.t("run `{0}` yourself and read its message", command));
             }
             if (match != null && !match.matcher(r.output()).find()) {
-                return CheckResult.fail(expected, "output did not match: " + (tail.isEmpty() ? "(no output)" : tail),
-                        evidence, "");
+                return CheckResult.fail(expected, say.t("output did not match: {0}", tail.isEmpty() ? say.t("(no output)")
+                        : tail), evidence, "");
             }
             String out = r.output().strip();
-            return CheckResult.pass(expected, "exit status " + r.exitCode() + (out.isEmpty() ? "" : ": " + firstLine(out)),
-                    evidence);
+            return CheckResult.pass(expected, out.isEmpty() ? say.t("exit status {0}", r.exitCode())
+                    : say.t("exit status {0}: {1}", r.exitCode(), firstLine(out)), evidence);
         });
     }
 

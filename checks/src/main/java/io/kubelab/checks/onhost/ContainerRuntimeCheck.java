@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.Shell;
 
 /** The container runtime's socket exists and the runtime answers on it (as kubeadm's CRI preflight asks). */
@@ -17,20 +18,21 @@ public record ContainerRuntimeCheck(String socket) implements Check {
     @Override
     public CheckResult run(CheckContext ctx) {
         String s = Shell.quote(socket);
-        String expected = "a container runtime answering on " + socket;
+        Say say = ctx.say();
+        String expected = say.t("a container runtime answering on {0}", socket);
         String probe = "if [ ! -S " + s + " ]; then echo nosocket; exit 0; fi; "
                 + "if command -v crictl >/dev/null; then crictl --runtime-endpoint unix://" + socket + " version 2>&1; "
                 + "elif command -v ctr >/dev/null; then ctr --address " + s + " version 2>&1; else echo notools; fi";
-        String evidence = HostProbe.evidence(ctx.host(), "crictl --runtime-endpoint unix://" + socket + " version");
+        String evidence = HostProbe.evidence(ctx, "crictl --runtime-endpoint unix://" + socket + " version");
         return HostProbe.run(ctx, probe, r -> {
             String out = r.stdout().strip();
             if (out.equals("nosocket")) {
-                return CheckResult.fail(expected, "no socket at " + socket, evidence,
-                        "install and start containerd: sudo systemctl enable --now containerd");
+                return CheckResult.fail(expected, say.t("no socket at {0}", socket), evidence,
+                        say.t("install and start containerd: sudo systemctl enable --now containerd"));
             }
             if (out.equals("notools")) {
-                return CheckResult.warn(expected, "the socket exists; no crictl or ctr to ask it", evidence,
-                        "install cri-tools (crictl) to see the runtime answer");
+                return CheckResult.warn(expected, say.t("the socket exists; no crictl or ctr to ask it"), evidence,
+                        say.t("install cri-tools (crictl) to see the runtime answer"));
             }
             if (r.exitCode() == 0 && (out.contains("RuntimeVersion") || out.contains("Server:"))) {
                 // crictl names the runtime; ctr only prints versions.
@@ -40,8 +42,8 @@ public record ContainerRuntimeCheck(String socket) implements Check {
                         .reduce((a, b) -> a + ", " + b).orElse(out);
                 return CheckResult.pass(expected, version, evidence);
             }
-            return CheckResult.fail(expected, "the runtime did not answer: " + r.tail(2), evidence,
-                    "sudo systemctl restart containerd; `journalctl -u containerd` tells why it fails");
+            return CheckResult.fail(expected, say.t("the runtime did not answer: {0}", r.tail(2)), evidence,
+                    say.t("sudo systemctl restart containerd; `journalctl -u containerd` tells why it fails"));
         });
     }
 }

@@ -29,8 +29,10 @@ final class HostProbe {
     }
 
     /** Where a command ran, for the evidence line. */
-    static String evidence(Host host, String command) {
-        return "on " + host.name() + (host.name().equals("local") ? "" : " (" + host.address() + ")") + ": " + command;
+    static String evidence(CheckContext ctx, String command) {
+        Host host = ctx.host();
+        return host.name().equals("local") ? ctx.say().t("on {0}: {1}", host.name(), command)
+                : ctx.say().t("on {0} ({1}): {2}", host.name(), host.address(), command);
     }
 
     /** Runs {@code command} and gives its output to {@code body}; an error result when it could not run. */
@@ -43,15 +45,15 @@ final class HostProbe {
         try {
             ExecResult r = ctx.host().exec(command, ctx.timeout());
             return switch (r.outcome()) {
-                case TIMED_OUT -> new Answer(null, CheckResult.error("an answer within " + ctx.timeout().toSeconds() + "s",
-                        "no answer: the command timed out", evidence(ctx.host(), command),
-                        "the host is slow or the command waits for input; run it by hand to see"));
-                case CANCELLED -> new Answer(null, CheckResult.error("", "cancelled", evidence(ctx.host(), command), ""));
+                case TIMED_OUT -> new Answer(null, CheckResult.error(ctx.say().t("an answer within {0}s",
+                        ctx.timeout().toSeconds()), ctx.say().t("no answer: the command timed out"), evidence(ctx, command),
+                        ctx.say().t("the host is slow or the command waits for input; run it by hand to see")));
+                case CANCELLED -> new Answer(null, CheckResult.error("", ctx.say().t("cancelled"), evidence(ctx, command), ""));
                 case EXITED -> new Answer(r, null);
             };
         } catch (HostUnreachableException e) {
-            return new Answer(null, CheckResult.error("host " + ctx.host().name() + " reachable", e.getMessage(),
-                    evidence(ctx.host(), command), "check that the host is up and that `lab env` can reach it"));
+            return new Answer(null, CheckResult.error(ctx.say().t("host {0} reachable", ctx.host().name()), e.getMessage(),
+                    evidence(ctx, command), ctx.say().t("check that the host is up and that `lab env` can reach it")));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.Shell;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class KernelCheck {
 
         @Override
         public CheckResult run(CheckContext ctx) {
-            String evidence = HostProbe.evidence(ctx.host(), "cat " + swaps);
+            String evidence = HostProbe.evidence(ctx, "cat " + swaps);
             return HostProbe.run(ctx, "cat " + Shell.quote(swaps) + "; grep -nE '^[^#].*\\sswap\\s' /etc/fstab 2>/dev/null | sed 's/^/fstab:/'", r -> {
                 List<String> devices = new ArrayList<>();
                 List<String> fstab = new ArrayList<>();
@@ -32,14 +33,15 @@ public final class KernelCheck {
                         devices.add(line.trim().split("\\s+")[0]);
                     }
                 }
+                Say say = ctx.say();
                 if (devices.isEmpty()) {
-                    return CheckResult.pass("swap off", "no swap in use", evidence);
+                    return CheckResult.pass(say.t("swap off"), say.t("no swap in use"), evidence);
                 }
-                String hint = "sudo swapoff -a" + (fstab.isEmpty() ? "" : "; and remove (or comment out) the swap line of "
-                        + "/etc/fstab so it stays off after a reboot: line " + String.join(", line ", fstab));
-                String observed = "swap in use: " + String.join(", ", devices);
-                return failOnSwap ? CheckResult.fail("swap off", observed, evidence, hint)
-                        : CheckResult.warn("swap off", observed, evidence, hint);
+                String hint = fstab.isEmpty() ? "sudo swapoff -a" : say.t("sudo swapoff -a; and remove (or comment out) "
+                        + "the swap line of /etc/fstab so it stays off after a reboot: line {0}", String.join(", ", fstab));
+                String observed = say.t("swap in use: {0}", String.join(", ", devices));
+                return failOnSwap ? CheckResult.fail(say.t("swap off"), observed, evidence, hint)
+                        : CheckResult.warn(say.t("swap off"), observed, evidence, hint);
             });
         }
     }
@@ -54,15 +56,16 @@ public final class KernelCheck {
         public CheckResult run(CheckContext ctx) {
             String path = "/proc/sys/" + key.replace('.', '/');
             String expected = key + " = " + value;
-            String evidence = HostProbe.evidence(ctx.host(), "cat " + path);
+            String evidence = HostProbe.evidence(ctx, "cat " + path);
             return HostProbe.run(ctx, "cat " + Shell.quote(path), r -> {
+                Say say = ctx.say();
                 if (r.exitCode() != 0) {
-                    return CheckResult.fail(expected, key + " does not exist here (" + r.tail(1) + ")", evidence,
-                            key.startsWith("net.bridge") ? "sudo modprobe br_netfilter (it provides " + key + ")" : "");
+                    return CheckResult.fail(expected, say.t("{0} does not exist here ({1})", key, r.tail(1)), evidence,
+                            key.startsWith("net.bridge") ? say.t("sudo modprobe br_netfilter (it provides {0})", key) : "");
                 }
                 String have = r.stdout().strip().replaceAll("\\s+", " ");
-                String fix = "sudo sysctl -w " + key + "=" + value + "; and add `" + key + " = " + value
-                        + "` to /etc/sysctl.d/k8s.conf so it stays after a reboot";
+                String fix = say.t("sudo sysctl -w {0}={1}; and add `{0} = {1}` to /etc/sysctl.d/k8s.conf so it stays "
+                        + "after a reboot", key, value);
                 return have.equals(value) ? CheckResult.pass(expected, key + " = " + have, evidence)
                         : CheckResult.fail(expected, key + " = " + have, evidence, fix);
             });
@@ -90,17 +93,18 @@ public final class KernelCheck {
 
         @Override
         public CheckResult run(CheckContext ctx) {
-            String expected = "modules loaded: " + String.join(", ", modules);
-            String evidence = HostProbe.evidence(ctx.host(), "cat /proc/modules; ls /sys/module; modules.builtin");
+            String expected = ctx.say().t("modules loaded: {0}", String.join(", ", modules));
+            String evidence = HostProbe.evidence(ctx, "cat /proc/modules; ls /sys/module; modules.builtin");
             return HostProbe.run(ctx, PROBE, r -> {
                 List<String> loaded = List.of(r.stdout().split("\n"));
                 List<String> missing = modules.stream().filter(m -> !loaded.contains(m)).toList();
                 if (missing.isEmpty()) {
-                    return CheckResult.pass(expected, "loaded or built in: " + String.join(", ", modules), evidence);
+                    return CheckResult.pass(expected, ctx.say().t("loaded or built in: {0}", String.join(", ", modules)),
+                            evidence);
                 }
-                return CheckResult.fail(expected, "not loaded: " + String.join(", ", missing), evidence,
-                        "sudo modprobe " + String.join(" && sudo modprobe ", missing) + "; and list them in "
-                                + "/etc/modules-load.d/k8s.conf so they load at boot");
+                return CheckResult.fail(expected, ctx.say().t("not loaded: {0}", String.join(", ", missing)), evidence,
+                        ctx.say().t("sudo modprobe -a {0}; and list them in /etc/modules-load.d/k8s.conf so they load at "
+                                + "boot", String.join(" ", missing)));
             });
         }
     }
@@ -113,15 +117,17 @@ public final class KernelCheck {
 
         @Override
         public CheckResult run(CheckContext ctx) {
-            String evidence = HostProbe.evidence(ctx.host(), "stat -fc %T /sys/fs/cgroup");
+            String evidence = HostProbe.evidence(ctx, "stat -fc %T /sys/fs/cgroup");
             return HostProbe.run(ctx, "stat -fc %T /sys/fs/cgroup", r -> {
                 String fs = r.stdout().strip();
+                Say say = ctx.say();
                 if (fs.equals("cgroup2fs")) {
                     return CheckResult.pass("cgroup v2", "cgroup v2 (cgroup2fs)", evidence);
                 }
-                return CheckResult.fail("cgroup v2", fs.equals("tmpfs") ? "cgroup v1 (tmpfs with per-controller mounts)"
-                        : "unexpected: " + fs, evidence, "boot with systemd.unified_cgroup_hierarchy=1 (or use a current "
-                        + "distribution: Debian 11+, Ubuntu 21.10+, RHEL 9 use cgroup v2)");
+                return CheckResult.fail("cgroup v2", fs.equals("tmpfs") ? say.t("cgroup v1 (tmpfs with per-controller "
+                        + "mounts)") : say.t("unexpected: {0}", fs), evidence, say.t("boot with "
+                        + "systemd.unified_cgroup_hierarchy=1 (or use a current distribution: Debian 11+, Ubuntu 21.10+, "
+                        + "RHEL 9 use cgroup v2)"));
             });
         }
     }

@@ -5,6 +5,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.ExecResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,24 +28,24 @@ public record MinikubeDriverCheck(String required) implements Check {
 
     static final List<Driver> PREFERENCE = List.of(
             new Driver("docker", "docker version --format '{{.Server.Version}}'",
-                    "minikube prefers docker when its daemon is healthy",
-                    "start Docker (sudo systemctl start docker) and let your user use it "
-                            + "(sudo usermod -aG docker $USER, then log in again)"),
+                    Say.n("minikube prefers docker when its daemon is healthy"),
+                    Say.n("start Docker (sudo systemctl start docker) and let your user use it "
+                            + "(sudo usermod -aG docker $USER, then log in again)")),
             new Driver("podman", "podman version --format '{{.Version}}'",
-                    "podman is minikube's container driver beside docker (experimental)",
-                    "install podman (apt-get install podman); minikube runs it with sudo"),
+                    Say.n("podman is minikube's container driver beside docker (experimental)"),
+                    Say.n("install podman (apt-get install podman); minikube runs it with sudo")),
             new Driver("kvm2", "command -v virsh >/dev/null || exit 127; "
                     + "[ -r /dev/kvm ] && [ -w /dev/kvm ] || { echo 'no usable /dev/kvm (virtualization off, "
                     + "or you are not in the kvm group)'; exit 1; }; virsh --version",
-                    "kvm2 runs the node in a virtual machine when no container engine is healthy",
-                    "enable virtualization in the firmware, install libvirt (apt-get install qemu-kvm "
-                            + "libvirt-daemon-system) and join the libvirt group"),
+                    Say.n("kvm2 runs the node in a virtual machine when no container engine is healthy"),
+                    Say.n("enable virtualization in the firmware, install libvirt (apt-get install qemu-kvm "
+                            + "libvirt-daemon-system) and join the libvirt group")),
             new Driver("qemu", "qemu-system-$(uname -m) --version",
-                    "qemu runs the node in a virtual machine without libvirt",
-                    "install QEMU (apt-get install qemu-system)"),
+                    Say.n("qemu runs the node in a virtual machine without libvirt"),
+                    Say.n("install QEMU (apt-get install qemu-system)")),
             new Driver("virtualbox", "VBoxManage --version",
-                    "virtualbox is minikube's last choice on Linux",
-                    "install VirtualBox"));
+                    Say.n("virtualbox is minikube's last choice on Linux"),
+                    Say.n("install VirtualBox")));
 
     public static MinikubeDriverCheck from(Params p) {
         String driver = p.string("driver", "");
@@ -58,9 +59,10 @@ public record MinikubeDriverCheck(String required) implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        Say say = ctx.say();
         String expected = required.isEmpty()
-                ? "a usable minikube driver (" + String.join(", ", PREFERENCE.stream().map(Driver::name).toList()) + ")"
-                : "the " + required + " driver usable";
+                ? say.t("a usable minikube driver ({0})", String.join(", ", PREFERENCE.stream().map(Driver::name).toList()))
+                : say.t("the {0} driver usable", required);
         Map<Driver, String> refused = new LinkedHashMap<>();
         Optional<Driver> usable = Optional.empty();
         String version = "";
@@ -76,35 +78,35 @@ public record MinikubeDriverCheck(String required) implements Check {
                 usable = Optional.of(d);
                 version = said.split("\n", 2)[0];
             } else if (!works) {
-                refused.put(d, reason(r));
+                refused.put(d, reason(r, say));
             }
         }
-        String evidence = HostProbe.evidence(ctx.host(), "each driver's version command");
+        String evidence = HostProbe.evidence(ctx, say.t("each driver's version command"));
         if (usable.isPresent()) {
             Driver d = usable.get();
-            return CheckResult.pass(expected, d.name() + " " + version + " is usable ("
-                    + (required.isEmpty() ? d.why() : "as required") + ")", evidence);
+            return CheckResult.pass(expected, say.t("{0} {1} is usable ({2})", d.name(), version,
+                    required.isEmpty() ? say.t(d.why()) : say.t("as required")), evidence);
         }
         List<String> observed = new ArrayList<>();
         refused.forEach((d, why) -> observed.add(d.name() + ": " + why));
         List<String> others = PREFERENCE.stream().filter(d -> !refused.containsKey(d)).map(Driver::name).toList();
         if (!others.isEmpty()) {
-            observed.add("usable: " + String.join(", ", others));
+            observed.add(say.t("usable: {0}", String.join(", ", others)));
         }
         String fix = required.isEmpty()
-                ? PREFERENCE.get(0).fix() + "; or " + PREFERENCE.get(2).fix()
-                : PREFERENCE.stream().filter(d -> d.name().equals(required)).findFirst().map(Driver::fix).orElse("")
-                + (others.isEmpty() ? "" : "; or choose " + others.get(0) + ", which works here");
+                ? say.t("{0}; or {1}", say.t(PREFERENCE.get(0).fix()), say.t(PREFERENCE.get(2).fix()))
+                : PREFERENCE.stream().filter(d -> d.name().equals(required)).findFirst().map(d -> say.t(d.fix())).orElse("")
+                + (others.isEmpty() ? "" : say.t("; or choose {0}, which works here", others.get(0)));
         return CheckResult.fail(expected, String.join("; ", observed), evidence, fix);
     }
 
-    private static String reason(ExecResult r) {
+    private static String reason(ExecResult r, Say say) {
         if (r.exitCode() == 127) {
-            return "not installed";
+            return say.t("not installed");
         }
         String said = r.stdout().strip();
         if (said.isEmpty()) {
-            return "no answer (exit " + r.exitCode() + ")";
+            return say.t("no answer (exit {0})", r.exitCode());
         }
         String[] lines = said.split("\n");
         return lines[lines.length - 1].strip();

@@ -5,6 +5,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,12 +46,16 @@ public record PortCheck(List<Integer> ports, boolean wantListening) implements C
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = "port" + (ports.size() > 1 ? "s " : " ") + join(ports) + (wantListening ? " listening" : " free");
+        Say say = ctx.say();
+        String expected = ports.size() > 1
+                ? (wantListening ? say.t("ports {0} listening", join(ports)) : say.t("ports {0} free", join(ports)))
+                : (wantListening ? say.t("port {0} listening", join(ports)) : say.t("port {0} free", join(ports)));
         String probe = "ss -Hltnp 2>/dev/null || ss -Hltn";
-        String evidence = HostProbe.evidence(ctx.host(), "ss -ltnp");
+        String evidence = HostProbe.evidence(ctx, "ss -ltnp");
         return HostProbe.run(ctx, probe, r -> {
             if (r.exitCode() != 0) {
-                return CheckResult.error(expected, "ss did not answer: " + r.tail(2), evidence, "install iproute2");
+                return CheckResult.error(expected, say.t("ss did not answer: {0}", r.tail(2)), evidence,
+                        say.t("install iproute2"));
             }
             List<String> listening = new ArrayList<>();
             List<String> notListening = new ArrayList<>();
@@ -63,15 +68,16 @@ public record PortCheck(List<Integer> ports, boolean wantListening) implements C
                 }
             }
             if (wantListening) {
-                String observed = notListening.isEmpty() ? "listening: " + String.join(", ", listening)
-                        : "nothing listens on " + String.join(", ", notListening);
+                String observed = notListening.isEmpty() ? say.t("listening: {0}", String.join(", ", listening))
+                        : say.t("nothing listens on {0}", String.join(", ", notListening));
                 return notListening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
-                        : CheckResult.fail(expected, observed, evidence, "is the component that serves it running?");
+                        : CheckResult.fail(expected, observed, evidence, say.t("is the component that serves it running?"));
             }
-            String observed = listening.isEmpty() ? "free: " + join(ports) : "in use: " + String.join(", ", listening);
+            String observed = listening.isEmpty() ? say.t("free: {0}", join(ports))
+                    : say.t("in use: {0}", String.join(", ", listening));
             return listening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
                     : CheckResult.fail(expected, observed, evidence,
-                    "stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)");
+                    say.t("stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)"));
         });
     }
 

@@ -18,7 +18,7 @@ public record PortReachableCheck(String target, int port, int seconds) implement
         String expected = target + ":" + port + " reachable from " + ctx.host().name();
         String probe = "timeout " + seconds + " bash -c " + Shell.quote("exec 3<>/dev/tcp/" + target + "/" + port)
                 + " 2>&1; echo \"rc=$?\"";
-        String evidence = HostProbe.evidence(ctx.host(), "bash -c 'exec 3<>/dev/tcp/" + target + "/" + port + "'");
+        String evidence = HostProbe.evidence(ctx, "bash -c 'exec 3<>/dev/tcp/" + target + "/" + port + "'");
         return HostProbe.run(ctx, probe, r -> {
             String out = r.stdout().strip();
             if (out.endsWith("rc=0")) {

@@ -5,6 +5,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,25 +27,28 @@ public record ResourcesCheck(long cpus, long memoryMb, boolean available) implem
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String which = available ? "available" : "total";
-        String expected = "at least " + cpus + " CPUs and " + memoryMb + " MB " + which + " memory";
-        String evidence = HostProbe.evidence(ctx.host(), PROBE);
+        Say say = ctx.say();
+        String expected = available ? say.t("at least {0} CPUs and {1} MB available memory", cpus, memoryMb)
+                : say.t("at least {0} CPUs and {1} MB total memory", cpus, memoryMb);
+        String evidence = HostProbe.evidence(ctx, PROBE);
         return HostProbe.run(ctx, PROBE, r -> {
             String out = r.stdout();
             Matcher cpu = Pattern.compile("^(\\d+)\\s*$", Pattern.MULTILINE).matcher(out);
             Matcher mem = Pattern.compile("^" + (available ? "MemAvailable" : "MemTotal") + ":\\s+(\\d+) kB", Pattern.MULTILINE)
                     .matcher(out);
             if (!cpu.find() || !mem.find()) {
-                return CheckResult.error(expected, "could not read nproc and /proc/meminfo: " + r.tail(3), evidence, "");
+                return CheckResult.error(expected, say.t("could not read nproc and /proc/meminfo: {0}", r.tail(3)), evidence,
+                        "");
             }
             long haveCpus = Long.parseLong(cpu.group(1));
             long haveMb = Long.parseLong(mem.group(1)) / 1024;
-            String observed = haveCpus + " CPUs, " + haveMb + " MB " + which + " memory";
+            String observed = available ? say.t("{0} CPUs, {1} MB available memory", haveCpus, haveMb)
+                    : say.t("{0} CPUs, {1} MB total memory", haveCpus, haveMb);
             if (haveCpus < cpus || haveMb < memoryMb) {
                 String hint = haveCpus < cpus
-                        ? "give the machine at least " + cpus + " CPUs (a bigger VM size)"
-                        : (available ? "close programs or stop other VMs to free memory, or give the machine more"
-                        : "give the machine at least " + memoryMb + " MB of memory");
+                        ? say.t("give the machine at least {0} CPUs (a bigger VM size)", cpus)
+                        : (available ? say.t("close programs or stop other VMs to free memory, or give the machine more")
+                        : say.t("give the machine at least {0} MB of memory", memoryMb));
                 return CheckResult.fail(expected, observed, evidence, hint);
             }
             return CheckResult.pass(expected, observed, evidence);

@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Version;
 import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Host;
@@ -29,8 +30,10 @@ public record SameVersionCheck(List<String> binaries) implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = String.join(", ", binaries) + " at one minor version on " + ctx.hosts().size() + " host"
-                + (ctx.hosts().size() == 1 ? "" : "s");
+        Say say = ctx.say();
+        String expected = ctx.hosts().size() == 1
+                ? say.t("{0} at one minor version on 1 host", String.join(", ", binaries))
+                : say.t("{0} at one minor version on {1} hosts", String.join(", ", binaries), ctx.hosts().size());
         StringBuilder probe = new StringBuilder();
         for (String b : binaries) {
             probe.append("echo \"").append(b).append("=$(").append(KnownBinary.of(b).versionCommand())
@@ -44,7 +47,8 @@ public record SameVersionCheck(List<String> binaries) implements Check {
             try {
                 r = h.exec(probe.toString(), ctx.timeout());
             } catch (HostUnreachableException e) {
-                return CheckResult.error(expected, e.getMessage(), "on " + h.name(), "check that `lab env` reaches it");
+                return CheckResult.error(expected, e.getMessage(), say.t("on {0}", h.name()),
+                        say.t("check that `lab env` reaches it"));
             }
             for (String b : binaries) {
                 Optional<Version> v = r.stdout().lines().filter(l -> l.startsWith(b + "=")).findFirst()
@@ -60,11 +64,11 @@ public record SameVersionCheck(List<String> binaries) implements Check {
             }
         }
         String observed = String.join(", ", seen.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-        String evidence = "on " + String.join(", ", ctx.hosts().stream().map(Host::name).toList()) + ": "
-                + String.join("; ", binaries.stream().map(b -> KnownBinary.of(b).versionCommand()).toList());
+        String evidence = say.t("on {0}: {1}", String.join(", ", ctx.hosts().stream().map(Host::name).toList()),
+                String.join("; ", binaries.stream().map(b -> KnownBinary.of(b).versionCommand()).toList()));
         return differ || "missing".equals(minor)
-                ? CheckResult.fail(expected, observed, evidence, "install the same pkgs.k8s.io minor on every node "
-                + "(e.g. apt-get install kubeadm=1.31.* kubelet=1.31.* kubectl=1.31.*) and hold it")
-                : CheckResult.pass(expected, "all " + minor + ": " + observed, evidence);
+                ? CheckResult.fail(expected, observed, evidence, say.t("install the same pkgs.k8s.io minor on every "
+                + "node (e.g. apt-get install kubeadm=1.36.* kubelet=1.36.* kubectl=1.36.*) and hold it"))
+                : CheckResult.pass(expected, say.t("all {0}: {1}", minor, observed), evidence);
     }
 }

@@ -30,7 +30,7 @@ public record SecretEncryptedCheck(String namespace, String name, String prefix,
         String command = "ETCDCTL_API=3 etcdctl " + etcdctlFlags + (etcdctlFlags.isEmpty() ? "" : " ") + "get "
                 + Shell.quote(key) + " --print-value-only";
         String expected = "etcd holds " + key + " starting with " + prefix;
-        String evidence = HostProbe.evidence(ctx.host(), command + " | hexdump -C");
+        String evidence = HostProbe.evidence(ctx, command + " | hexdump -C");
         return HostProbe.run(ctx, "set -o pipefail; " + command + " | head -c 64 | base64 -w0", r -> {
             if (r.exitCode() != 0) {
                 return CheckResult.error(expected, "etcdctl failed: " + r.tail(2), evidence,

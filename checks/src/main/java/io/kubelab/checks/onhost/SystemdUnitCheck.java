@@ -23,7 +23,7 @@ public record SystemdUnitCheck(String unit, boolean enabled) implements Check {
         String expected = unit + " active" + (enabled ? " and enabled" : "");
         String probe = "echo \"active=$(systemctl is-active " + u + " 2>&1)\"; echo \"enabled=$(systemctl is-enabled " + u
                 + " 2>&1)\"; systemctl show " + u + " -p Result -p ExecMainStatus -p NRestarts 2>&1";
-        String evidence = HostProbe.evidence(ctx.host(), "systemctl is-active " + unit + "; systemctl is-enabled " + unit);
+        String evidence = HostProbe.evidence(ctx, "systemctl is-active " + unit + "; systemctl is-enabled " + unit);
         return HostProbe.run(ctx, probe, r -> judge(ctx, r, expected, evidence));
     }
 

@@ -114,8 +114,8 @@ class ClusterChecksTest {
     @Test
     void kubeContextMustExistAndBeCurrent() throws Exception {
         assertEquals(Status.PASS, KubeContextCheck.from(Params.of("context", "minikube"), kubeconfig)
-                .run(null).status());
-        CheckResult missing = KubeContextCheck.from(Params.of("context", "kind-kind"), kubeconfig).run(null);
+                .run(new CheckContext(null, null, null)).status());
+        CheckResult missing = KubeContextCheck.from(Params.of("context", "kind-kind"), kubeconfig).run(new CheckContext(null, null, null));
         assertEquals(Status.FAIL, missing.status());
         assertEquals("contexts: minikube", missing.observed());
         Path two = Files.writeString(dir.resolve("two"), """
@@ -128,11 +128,11 @@ class ClusterChecksTest {
                 - {name: other, context: {cluster: c, user: u}}
                 current-context: other
                 """.formatted(cluster.url()));
-        CheckResult notCurrent = KubeContextCheck.from(Params.of("context", "minikube"), two).run(null);
+        CheckResult notCurrent = KubeContextCheck.from(Params.of("context", "minikube"), two).run(new CheckContext(null, null, null));
         assertEquals(Status.FAIL, notCurrent.status());
         assertEquals("current context is 'other'", notCurrent.observed());
         assertEquals("kubectl config use-context minikube", notCurrent.hint());
-        CheckResult absent = KubeContextCheck.from(Params.of("context", "minikube"), dir.resolve("none")).run(null);
+        CheckResult absent = KubeContextCheck.from(Params.of("context", "minikube"), dir.resolve("none")).run(new CheckContext(null, null, null));
         assertEquals("no kubeconfig at " + dir.resolve("none"), absent.observed());
     }
 }

@@ -8,6 +8,7 @@ import io.kubelab.checks.CheckRegistry;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.ParamType;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Status;
 import io.kubelab.checks.cluster.ClusterAccess;
 import io.kubelab.checks.cluster.Kubeconfig;
@@ -61,6 +62,7 @@ public final class CheckRunner {
     /** Runs checks until Ctrl-C: after {@code cancel}, checks not yet done are skipped as cancelled. */
     public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language, Cancellation cancel) {
         Redactor redactor = variables.redactor();
+        Say say = new Say(language);
         Host local = nodes.local();
         Map<String, ClusterAccess> clusters = new ConcurrentHashMap<>();
         try {
@@ -86,12 +88,12 @@ public final class CheckRunner {
                 if (kind.scope() == CheckKind.Scope.CLUSTER) {
                     ClusterAccess cluster = clusters.computeIfAbsent(clusterKey(params), k -> openCluster(params));
                     tasks.add(new Task(sc.step().id(), spec.id(), title, "cluster", () -> outcome(sc, title, hint, "cluster",
-                            check, new CheckContext(local, cluster, timeout), false)));
+                            check, new CheckContext(local, cluster, timeout).in(say), false)));
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.FILES) {
                     tasks.add(new Task(sc.step().id(), spec.id(), title, Nodes.LOCAL, () -> outcome(sc, title, hint,
-                            Nodes.LOCAL, check, new CheckContext(local, ClusterAccess.none(), timeout), false)));
+                            Nodes.LOCAL, check, new CheckContext(local, ClusterAccess.none(), timeout).in(say), false)));
                     continue;
                 }
                 List<Node> targets;
@@ -110,14 +112,14 @@ public final class CheckRunner {
                 if (kind.scope() == CheckKind.Scope.HOSTS) {
                     List<Host> all = targets.stream().map(n -> (Host) new CancellableHost(n, cancel)).toList();
                     tasks.add(new Task(sc.step().id(), spec.id(), title, spec.on(), () -> outcome(sc, title, hint,
-                            spec.on(), check, new CheckContext(all.get(0), all, ClusterAccess.none(), timeout), false)));
+                            spec.on(), check, new CheckContext(all.get(0), all, ClusterAccess.none(), timeout).in(say), false)));
                     continue;
                 }
                 boolean several = targets.size() > 1 || !spec.on().equals(targets.get(0).name());
                 for (Node node : targets) {
                     tasks.add(new Task(sc.step().id(), spec.id() + (several ? "@" + node.name() : ""), title, node.name(),
                             () -> outcome(sc, title, hint, node.name(), check,
-                                    new CheckContext(new CancellableHost(node, cancel), ClusterAccess.none(), timeout),
+                                    new CheckContext(new CancellableHost(node, cancel), ClusterAccess.none(), timeout).in(say),
                                     several)));
                 }
             }
