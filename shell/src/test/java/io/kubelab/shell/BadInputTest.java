@@ -77,7 +77,7 @@ class BadInputTest {
                 "-o junit is not available for this command; use text or json");
         assertOneLine(new ShellRun(home).run("env", "-o", "junit"), 2,
                 "-o junit is not available for this command; use text or json");
-        assertOneLine(new ShellRun(home).run("--lang", "fr", "list"), 2, "--lang must be en or zh-CN, not 'fr'");
+        assertOneLine(new ShellRun(home).run("--lang", "fr", "list"), 2, "--lang must be en or zh-CN (zh, zh_CN.UTF-8 and the like are zh-CN), not 'fr'");
         assertOneLine(new ShellRun(home).run("--set", "nosuch=1", "status", "minikube"), 2,
                 "lab 'minikube' has no variable 'nosuch'");
     }
@@ -200,5 +200,15 @@ class BadInputTest {
                 "--parallel 0 runs nothing; give at least 1 (default 32)");
         assertOneLine(new ShellRun(home).run("run", "minikube", "--parallel", "-3"), 2,
                 "--parallel -3 runs nothing; give at least 1 (default 32)");
+    }
+
+    @Test
+    void chineseIsAcceptedAsLearnersWriteIt() {
+        for (String lang : new String[] {"zh", "zh-cn", "zh_CN", "zh_CN.UTF-8", "zh-CN"}) {
+            ShellRun.Result r = new ShellRun(home).run("list", "--lang", lang);
+            assertEquals(0, r.exit(), lang + ": " + r);
+            assertTrue(r.out().contains("kubeadm：在自己的机器上搭建集群"), lang + ": " + r.out());
+        }
+        assertOneLine(new ShellRun(home).run("list", "--lang", "fr"), 2, "--lang must be en or zh-CN");
     }
 }

@@ -49,14 +49,15 @@ public final class GlobalOptions {
 
     /** Refuses option values picocli cannot check itself; called before any command runs. */
     public void validate() {
-        if (language != null && !Languages.ALL.contains(language)) {
-            throw LabException.badInput("--lang must be en or zh-CN, not '" + language + "'");
+        if (language != null && canonical(language) == null) {
+            throw LabException.badInput("--lang must be en or zh-CN (zh, zh_CN.UTF-8 and the like are zh-CN), not '"
+                    + language + "'");
         }
     }
 
     /** The settings these options give in {@code env}. Never fails: an unknown --lang, refused by {@link #validate}, reads as unset. */
     public Settings settings(Environment env) {
-        String lang = language != null && Languages.ALL.contains(language) ? language
+        String lang = language != null && canonical(language) != null ? canonical(language)
                 : Messages.languageFromLocale(env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG"))));
         boolean colour = switch (color) {
             case always -> true;
@@ -76,6 +77,23 @@ public final class GlobalOptions {
             return Path.of(xdg, "kubelab");
         }
         return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state", "kubelab");
+    }
+
+    /**
+     * The language a --lang value means: en, or zh-CN written as a learner may write it (zh, zh-cn,
+     * zh_CN, zh_CN.UTF-8, as LANG spells it); null when it is neither.
+     */
+    static String canonical(String value) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        int dot = v.indexOf('.');
+        v = dot < 0 ? v : v.substring(0, dot);
+        if (v.equals("en") || v.startsWith("en-") || v.equals("c") || v.equals("posix")) {
+            return "en";
+        }
+        if (v.equals("zh") || v.equals("zh-cn") || v.equals("zh-hans") || v.equals("zh-sg")) {
+            return "zh-CN";
+        }
+        return null;
     }
 
     /** Completion candidates for --lang. */
