@@ -6,6 +6,7 @@ import io.kubelab.checks.BadParameterException;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +36,12 @@ public record ApiHealthCheck(String endpoint) implements Check {
                 String evidence = ClusterCall.evidence(ctx, call);
                 if (r.code() == 200) {
                     long checks = body.lines().filter(l -> l.startsWith("[+]")).count();
-                    return CheckResult.pass(expected, endpoint + " check passed (" + checks + " checks ok)", evidence);
+                    return CheckResult.pass(expected, ctx.say().t("{0} check passed ({1} checks ok)", endpoint, checks),
+                            evidence);
                 }
                 List<String> failing = body.lines().filter(l -> l.startsWith("[-]")).toList();
                 return CheckResult.fail(expected, "HTTP " + r.code() + ": " + (failing.isEmpty() ? body.strip()
-                        : String.join("; ", failing)), evidence, hintFor(failing));
+                        : String.join("; ", failing)), evidence, hintFor(failing, ctx.say()));
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             } catch (java.util.concurrent.TimeoutException e) {
@@ -51,10 +53,10 @@ public record ApiHealthCheck(String endpoint) implements Check {
         });
     }
 
-    private static String hintFor(List<String> failing) {
+    private static String hintFor(List<String> failing, Say say) {
         if (failing.stream().anyMatch(l -> l.contains("etcd"))) {
-            return "the API server cannot reach etcd: is etcd running (crictl ps / systemctl status etcd)?";
+            return say.t("the API server cannot reach etcd: is etcd running (crictl ps / systemctl status etcd)?");
         }
-        return "the API server's log says why: crictl logs on the control plane, or journalctl -u kube-apiserver";
+        return say.t("the API server's log says why: crictl logs on the control plane, or journalctl -u kube-apiserver");
     }
 }

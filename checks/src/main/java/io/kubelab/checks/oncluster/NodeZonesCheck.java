@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Params;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ public record NodeZonesCheck(int min) implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = "nodes in at least " + min + " zones";
+        Say say = ctx.say();
+        String expected = say.t("nodes in at least {0} zones", min);
         return ClusterCall.run(ctx, expected, NodesReadyCheck.CALL, client -> {
             Map<String, String> zoneOf = new TreeMap<>();
             for (Node n : client.nodes().list().getItems()) {
@@ -29,8 +31,8 @@ public record NodeZonesCheck(int min) implements Check {
             }
             TreeSet<String> zones = new TreeSet<>();
             zoneOf.values().stream().filter(z -> z != null).forEach(zones::add);
-            String observed = zones.size() + " zone" + (zones.size() == 1 ? "" : "s") + ": " + String.join(", ",
-                    zoneOf.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() == null ? "(no zone label)"
+            String observed = (zones.size() == 1 ? say.t("1 zone") : say.t("{0} zones", zones.size())) + ": " + String.join(", ",
+                    zoneOf.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() == null ? say.t("(no zone label)")
                             : e.getValue())).toList());
             String evidence = ClusterCall.evidence(ctx, NodesReadyCheck.CALL);
             if (zones.size() >= min) {
@@ -39,8 +41,9 @@ public record NodeZonesCheck(int min) implements Check {
             List<String> unlabelled = zoneOf.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
                     .toList();
             return CheckResult.fail(expected, observed, evidence, !unlabelled.isEmpty() && zones.isEmpty()
-                    ? "bare machines have no zone label; a cloud cluster gets them from its provider"
-                    : "spread the nodes: gcloud --node-locations, eksctl --zones, kops --zones (one node group per zone)");
+                    ? say.t("bare machines have no zone label; a cloud cluster gets them from its provider")
+                    : say.t("spread the nodes: gcloud --node-locations, eksctl --zones, kops --zones (one node group per "
+                    + "zone)"));
         });
     }
 }

@@ -82,21 +82,22 @@ public final class WorkloadChecks {
         @Override
         public CheckResult run(CheckContext ctx) {
             String call = "GET /apis/apps/v1/namespaces/" + namespace + "/deployments/" + name;
-            String expected = "deployment " + namespace + "/" + name + " available";
+            Say say = ctx.say();
+            String expected = say.t("deployment {0} available", namespace + "/" + name);
             return ClusterCall.run(ctx, expected, call, client -> {
                 Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
                 String evidence = ClusterCall.evidence(ctx, call);
                 if (d == null) {
-                    return CheckResult.fail(expected, "no deployment " + namespace + "/" + name, evidence,
+                    return CheckResult.fail(expected, say.t("no deployment {0}", namespace + "/" + name), evidence,
                             "kubectl create deployment " + name + " --image=...");
                 }
                 int want = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
                 int have = d.getStatus() == null || d.getStatus().getAvailableReplicas() == null ? 0
                         : d.getStatus().getAvailableReplicas();
-                String observed = have + "/" + want + " replicas available";
+                String observed = say.t("{0}/{1} replicas available", have, want);
                 return have >= want && want > 0 ? CheckResult.pass(expected, observed, evidence)
-                        : CheckResult.fail(expected, observed, evidence, "kubectl -n " + namespace
-                        + " describe deployment " + name + " and its pods say why");
+                        : CheckResult.fail(expected, observed, evidence, say.t("kubectl -n {0} describe deployment {1} "
+                        + "and its pods say why", namespace, name));
             });
         }
     }
@@ -110,7 +111,8 @@ public final class WorkloadChecks {
         @Override
         public CheckResult run(CheckContext ctx) {
             String call = "GET /api/v1/namespaces/" + namespace + "/endpoints/" + name;
-            String expected = "service " + namespace + "/" + name + " has ready endpoints";
+            Say say = ctx.say();
+            String expected = say.t("service {0} has ready endpoints", namespace + "/" + name);
             return ClusterCall.run(ctx, expected, call, client -> {
                 Endpoints e = client.endpoints().inNamespace(namespace).withName(name).get();
                 String evidence = ClusterCall.evidence(ctx, call);
@@ -123,11 +125,11 @@ public final class WorkloadChecks {
                     });
                 }
                 if (!addresses.isEmpty()) {
-                    return CheckResult.pass(expected, "endpoints " + String.join(", ", addresses), evidence);
+                    return CheckResult.pass(expected, say.t("endpoints {0}", String.join(", ", addresses)), evidence);
                 }
-                return CheckResult.fail(expected, e == null ? "no endpoints object (is there a service " + name + "?)"
-                        : "no ready endpoints", evidence, "the service's selector must match the labels of ready pods: "
-                        + "kubectl -n " + namespace + " get pods --show-labels");
+                return CheckResult.fail(expected, e == null ? say.t("no endpoints object (is there a service {0}?)", name)
+                        : say.t("no ready endpoints"), evidence, say.t("the service's selector must match the labels "
+                        + "of ready pods: kubectl -n {0} get pods --show-labels", namespace));
             });
         }
     }

@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Shell;
 
@@ -20,7 +21,8 @@ public record SystemdUnitCheck(String unit, boolean enabled) implements Check {
     @Override
     public CheckResult run(CheckContext ctx) {
         String u = Shell.quote(unit);
-        String expected = unit + " active" + (enabled ? " and enabled" : "");
+        Say say = ctx.say();
+        String expected = enabled ? say.t("{0} active and enabled", unit) : say.t("{0} active", unit);
         String probe = "echo \"active=$(systemctl is-active " + u + " 2>&1)\"; echo \"enabled=$(systemctl is-enabled " + u
                 + " 2>&1)\"; systemctl show " + u + " -p Result -p ExecMainStatus -p NRestarts 2>&1";
         String evidence = HostProbe.evidence(ctx, "systemctl is-active " + unit + "; systemctl is-enabled " + unit);
@@ -28,12 +30,13 @@ public record SystemdUnitCheck(String unit, boolean enabled) implements Check {
     }
 
     private CheckResult judge(CheckContext ctx, ExecResult r, String expected, String evidence) {
+        Say say = ctx.say();
         String out = r.stdout();
         String active = value(out, "active");
         String isEnabled = value(out, "enabled");
         if (active.isEmpty() || out.contains("command not found")) {
-            return CheckResult.error(expected, "systemctl did not answer: " + r.tail(2), evidence,
-                    "is this host running systemd?");
+            return CheckResult.error(expected, say.t("systemctl did not answer: {0}", r.tail(2)), evidence,
+                    say.t("is this host running systemd?"));
         }
         String observed = unit + ": " + active + ", " + isEnabled + details(out);
         boolean ok = active.equals("active") && (!enabled || isEnabled.equals("enabled") || isEnabled.equals("static"));
@@ -44,9 +47,10 @@ public record SystemdUnitCheck(String unit, boolean enabled) implements Check {
         HostProbe.Answer journal = HostProbe.ask(ctx, "journalctl -u " + Shell.quote(unit) + " -n 8 --no-pager -o cat 2>&1");
         String logs = journal.failed() ? "" : journal.result().stdout().strip();
         String hint = !active.equals("active")
-                ? "sudo systemctl start " + unit + "; `journalctl -u " + unit + "` tells why it stopped"
+                ? say.t("sudo systemctl start {0}; `journalctl -u {0}` tells why it stopped", unit)
                 : "sudo systemctl enable " + unit;
-        return CheckResult.fail(expected, observed + (logs.isEmpty() ? "" : "; last log lines:\n" + logs), evidence, hint);
+        return CheckResult.fail(expected, observed + (logs.isEmpty() ? "" : say.t("; last log lines:") + "\n" + logs),
+                evidence, hint);
     }
 
     private static String value(String out, String key) {
