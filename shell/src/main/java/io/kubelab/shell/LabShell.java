@@ -7,6 +7,7 @@ import io.kubelab.shell.context.ExitCode;
 import io.kubelab.labs.LabException;
 import io.kubelab.shell.commands.LabCommand;
 import io.kubelab.shell.ui.Messages;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Ui;
 import java.lang.reflect.Constructor;
 import io.kubelab.shell.commands.ReachesNodes;
@@ -155,7 +156,7 @@ public final class LabShell {
         String label = msg.get("error.prefix");
         String prefix = ctx.ui().style().red(label);
         if (e instanceof LabException le) {
-            ctx.err().println(Ui.labelled(prefix, label, masked(ctx, le.getMessage())));
+            ctx.err().println(Ui.labelled(prefix, label, masked(ctx, Sentences.say(le.getMessage(), ctx.language()))));
             if (ctx.settings().debug()) {
                 le.printStackTrace(ctx.err());
             }

@@ -48,11 +48,13 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
 
     /** One clear line on stderr: what is wrong and what to do next. */
     public void error(String message) {
-        err.println(labelled(style.red(msg.get("error.prefix")), msg.get("error.prefix"), message));
+        err.println(labelled(style.red(msg.get("error.prefix")), msg.get("error.prefix"),
+                Sentences.say(message, msg.language())));
     }
 
     public void warn(String message) {
-        err.println(labelled(style.yellow(msg.get("warning.prefix")), msg.get("warning.prefix"), message));
+        err.println(labelled(style.yellow(msg.get("warning.prefix")), msg.get("warning.prefix"),
+                Sentences.say(message, msg.language())));
     }
 
     public void note(String message) {

@@ -1,0 +1,94 @@
+package io.kubelab.shell.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's one-line errors in the learner's language. The engine (loading, variables, steps,
+ * machines) says what went wrong in English where it happens, far from any language setting; the
+ * shell says it again in Chinese on the way out, from {@code errors.zh-CN.txt}: each English
+ * sentence as the engine writes it, with {@code {0}} where a value goes, then its translation.
+ * A sentence without a translation stays English (and the sweep test names it).
+ */
+public final class Sentences {
+    /** An English template as a pattern (values captured), and the Chinese to say instead. */
+    record Translation(String english, Pattern pattern, List<Integer> order, String chinese) {
+    }
+
+    private static final List<Translation> CHINESE = load("errors.zh-CN.txt");
+
+    private Sentences() {
+    }
+
+    /** {@code message} in {@code language}: the Chinese of the first template it matches, or itself. */
+    public static String say(String message, String language) {
+        if (!"zh-CN".equals(language) || message == null) {
+            return message;
+        }
+        return translate(message).orElse(message);
+    }
+
+    static Optional<String> translate(String message) {
+        for (Translation t : CHINESE) {
+            Matcher m = t.pattern().matcher(message);
+            if (m.matches()) {
+                String out = t.chinese();
+                for (int i = 0; i < t.order().size(); i++) {
+                    out = out.replace("{" + t.order().get(i) + "}", m.group(i + 1));
+                }
+                return Optional.of(out);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The number of templates known (for the tests). */
+    static List<Translation> all() {
+        return CHINESE;
+    }
+
+    static Pattern patternOf(String english, List<Integer> order) {
+        StringBuilder regex = new StringBuilder("^");
+        Matcher m = Pattern.compile("\\{(\\d)}").matcher(english);
+        int at = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(english.substring(at, m.start()))).append("(.+?)");
+            order.add(Integer.parseInt(m.group(1)));
+            at = m.end();
+        }
+        regex.append(Pattern.quote(english.substring(at))).append("$");
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+
+    private static List<Translation> load(String resource) {
+        List<Translation> out = new ArrayList<>();
+        try (InputStream in = Sentences.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            String english = null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("= ") && english != null) {
+                    List<Integer> order = new ArrayList<>();
+                    Pattern p = patternOf(english, order);
+                    out.add(new Translation(english, p, List.copyOf(order), line.substring(2)));
+                    english = null;
+                } else {
+                    english = line;
+                }
+            }
+        } catch (IOException e) {
+            return List.of(); // English, then
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,57 @@
+package io.kubelab.shell.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.shell.ShellRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's errors reach a Chinese learner in Chinese, values kept exactly. */
+class SentencesTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void everyTranslationKeepsItsPlaceholders() {
+        Pattern placeholder = Pattern.compile("\\{\\d}");
+        assertTrue(Sentences.all().size() > 30, "templates: " + Sentences.all().size());
+        for (Sentences.Translation t : Sentences.all()) {
+            Set<String> en = new TreeSet<>(placeholder.matcher(t.english()).results().map(r -> r.group()).toList());
+            Set<String> zh = new TreeSet<>(placeholder.matcher(t.chinese()).results().map(r -> r.group()).toList());
+            assertEquals(en, zh, t.english());
+        }
+    }
+
+    @Test
+    void valuesAreKeptAndAnUnknownSentenceStaysAsItIs() {
+        assertEquals("实验 'kubeadm' 没有步骤 'nosuch'；它的步骤有：preflight, install",
+                Sentences.say("lab 'kubeadm' has no step 'nosuch'; its steps are: preflight, install", "zh-CN"));
+        assertEquals("k8s_minor 1.31 已不受支持（截至 2026-11 受支持的是：1.34, 1.35, 1.36）；用 --set k8s_minor=1.36 "
+                        + "选择其中之一，或者加上 --set allow_unsupported=true 仍然使用 1.31",
+                Sentences.say("k8s_minor 1.31 is not supported (supported as of 2026-11: 1.34, 1.35, 1.36); choose one "
+                        + "with --set k8s_minor=1.36, or pass --set allow_unsupported=true to use 1.31 anyway", "zh-CN"));
+        assertEquals("something new", Sentences.say("something new", "zh-CN"));
+        assertEquals("lab 'x' has no step 'y'; its steps are: a", Sentences.say("lab 'x' has no step 'y'; its steps are: a", "en"));
+    }
+
+    @Test
+    void aChineseLearnerSeesTheEnginesErrorsInChinese() {
+        for (List<String> args : List.of(List.of("show", "kubeadm", "nosuch"), List.of("run", "kubeadm", "install"),
+                List.of("answer", "minikube", "z"), List.of("vars", "kubeadm", "--set", "admin_conf=/x"))) {
+            List<String> all = new java.util.ArrayList<>(args);
+            all.add("--lang");
+            all.add("zh-CN");
+            ShellRun.Result r = new ShellRun(home).run(all.toArray(new String[0]));
+            assertEquals(2, r.exit(), r.toString());
+            String line = r.err().strip();
+            assertTrue(line.startsWith("lab："), line);
+            assertTrue(line.chars().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff), "Chinese: " + line);
+        }
+    }
+}
