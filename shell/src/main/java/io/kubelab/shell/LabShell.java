@@ -34,6 +34,7 @@ public final class LabShell {
     public int execute(String... args) {
         GlobalOptions options = new GlobalOptions();
         ShellContext ctx = new ShellContext(env, options);
+        ctx.commandLineArgs(args);
         if (reachesNodes(args)) {
             ctx.nodeFactory().warmUp();
         }
@@ -77,6 +78,10 @@ public final class LabShell {
                     throw new IllegalStateException("cannot create the " + spec.name() + " command", e);
                 }
             }
+        }
+        if ("zh-CN".equals(GlobalOptions.languageBefore(ctx.commandLineArgs(), ctx.env()))) {
+            // Help in Chinese (help_zh_CN.properties); English comes from the annotations.
+            cl.setResourceBundle(java.util.ResourceBundle.getBundle("io.kubelab.shell.help", java.util.Locale.SIMPLIFIED_CHINESE));
         }
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());

@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "env", description = {"Probe every host of the inventory at once: reachable, logged in, hostname,",
-        "OS, CPUs, memory, and why not. Exit 3 if any host cannot be reached."})
+@Command(name = "env", description = {"Probe every host of the inventory at once.",
+        "Reachable, logged in, hostname, OS, CPUs, memory, and why not. Exit 3 if any host cannot be reached."})
 public final class EnvCommand implements Callable<Integer>, ReachesNodes {
     private final ShellContext ctx;
 

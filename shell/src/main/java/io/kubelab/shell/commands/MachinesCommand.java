@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `lab machines`: practice machines on this computer for the labs that need nodes. */
-@Command(name = "machines", description = {"Practice machines on this computer: Debian nodes with systemd and sshd,",
-        "and an inventory for `lab env` and `lab start kubeadm`."},
+@Command(name = "machines", description = {"Practice machines on this computer.",
+        "Debian nodes with systemd and sshd, and an inventory for `lab env` and `lab start kubeadm`."},
         subcommands = {MachinesCommand.Up.class, MachinesCommand.ListMachines.class, MachinesCommand.Ssh.class,
                 MachinesCommand.Down.class})
 public final class MachinesCommand implements Callable<Integer> {

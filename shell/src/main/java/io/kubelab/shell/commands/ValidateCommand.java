@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", aliases = "lint", description = {"Check lab content and report every problem at once,",
-        "each with file:line:column and what to write instead. Exit 2 on any error."})
+@Command(name = "validate", aliases = "lint", description = {"Check lab content and report every problem at once.",
+        "Each with file:line:column and what to write instead. Exit 2 on any error."})
 public final class ValidateCommand implements Callable<Integer> {
     private final ShellContext ctx;
 

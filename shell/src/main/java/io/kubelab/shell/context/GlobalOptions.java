@@ -2,6 +2,7 @@ package io.kubelab.shell.context;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.kubelab.labs.LabException;
@@ -83,7 +84,7 @@ public final class GlobalOptions {
      * The language a --lang value means: en, or zh-CN written as a learner may write it (zh, zh-cn,
      * zh_CN, zh_CN.UTF-8, as LANG spells it); null when it is neither.
      */
-    static String canonical(String value) {
+    public static String canonical(String value) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         int dot = v.indexOf('.');
         v = dot < 0 ? v : v.substring(0, dot);
@@ -94,6 +95,22 @@ public final class GlobalOptions {
             return "zh-CN";
         }
         return null;
+    }
+
+    /**
+     * The language a command line asks for before it is parsed (its --lang, else LC_ALL, LC_MESSAGES
+     * or LANG): help is made before the options are read.
+     */
+    public static String languageBefore(List<String> args, Environment env) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = a.startsWith("--lang=") ? a.substring(7) : a.equals("--lang") && i + 1 < args.size()
+                    ? args.get(i + 1) : null;
+            if (value != null && canonical(value) != null) {
+                return canonical(value);
+            }
+        }
+        return Messages.languageFromLocale(env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG"))));
     }
 
     /** Completion candidates for --lang. */

@@ -82,6 +82,8 @@ public final class ShellContext {
         return new PrintWriter(new TerminalSafeWriter(utf8, () -> settings().color()), true);
     }
 
+    private List<String> commandLineArgs = List.of();
+
     public Environment env() {
         return env;
     }
@@ -200,6 +202,15 @@ public final class ShellContext {
             return Prompter.NONE;
         }
         return repl.prompter().orElseGet(ConsolePrompter::new);
+    }
+
+    /** The words the OS shell gave lab (for what is decided before they are parsed, such as help's language). */
+    public void commandLineArgs(String[] args) {
+        this.commandLineArgs = List.of(args);
+    }
+
+    public List<String> commandLineArgs() {
+        return commandLineArgs;
     }
 
     public boolean inRepl() {
