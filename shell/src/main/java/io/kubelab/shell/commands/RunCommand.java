@@ -9,6 +9,7 @@ import io.kubelab.labs.run.StepOutcome;
 import io.kubelab.labs.state.StepState;
 import io.kubelab.shell.context.ExitCode;
 import io.kubelab.shell.context.ShellContext;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -111,7 +112,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
             return ExitCode.NOT_DONE;
         }
         if (o.state() != StepState.DONE) {
-            ui.error(ui.msg().get("run.step-failed", step.id(), o.problem()));
+            ui.error(ui.msg().get("run.step-failed", step.id(), Sentences.sayEach(o.problem(), ui.msg().language())));
             ui.note(ui.style().dim(ui.msg().get("run.after-failure")));
             return o.couldNotLook() ? ExitCode.UNREACHABLE : ExitCode.NOT_DONE;
         }

@@ -55,8 +55,11 @@ public final class StatusCommand implements Callable<Integer> {
                     case PENDING -> ui.style().dim("· " + ui.msg().get("state.pending"));
                 };
                 String here = step.id().equals(s.current().id()) ? ui.style().bold(" ◀") : "";
-                ui.line(String.format("%2d. %s  %s%s%s", i + 1, mark, step.title().in(lang),
-                        step.optional() ? ui.style().dim(" (" + ui.msg().get("state.optional") + ")") : "", here));
+                String title = step.title().in(lang);
+                // "Tear down (optional)" says so itself: no second "(optional)" after it.
+                boolean says = title.contains(ui.msg().get("state.optional"));
+                ui.line(String.format("%2d. %s  %s%s%s", i + 1, mark, title,
+                        step.optional() && !says ? ui.style().dim(" (" + ui.msg().get("state.optional") + ")") : "", here));
             }
             ui.line(pending.isEmpty() ? ui.style().green(ui.msg().get("status.complete"))
                     : ui.msg().get("status.pending", pending.size()));

@@ -98,7 +98,8 @@ public final class ConsoleListener implements RunListener {
             if (o.ok()) {
                 ui.line(ui.style().green("✓ " + ui.msg().get("run.ok", where(ui, host), secs)));
             } else {
-                ui.line(ui.style().red("✗ " + ui.msg().get("run.failed", where(ui, host), o.problem(), secs)));
+                ui.line(ui.style().red("✗ " + ui.msg().get("run.failed", where(ui, host),
+                        Sentences.say(o.problem(), ui.msg().language()), secs)));
             }
         }
     }

@@ -34,6 +34,15 @@ public final class Sentences {
         return translate(message).orElse(message);
     }
 
+    /** A list of problems ("node2: exit status 1; node3: timed out after 10m"), each said in {@code language}. */
+    public static String sayEach(String problems, String language) {
+        if (!"zh-CN".equals(language) || problems == null) {
+            return problems;
+        }
+        return String.join("；", java.util.Arrays.stream(problems.split("; (?=[^;]+: )"))
+                .map(p -> translate(p).orElse(p)).toList());
+    }
+
     static Optional<String> translate(String message) {
         for (Translation t : CHINESE) {
             Matcher m = t.pattern().matcher(message);

@@ -93,7 +93,7 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
 
     private void groupLines(CheckGroups.Group g) {
         CheckOutcome o = g.first();
-        CheckResult r = o.result();
+        CheckResult r = said(o.result());
         String id = g.baseId() + "@" + String.join(", ", g.targets());
         String name = o.title().isBlank() ? id : o.title() + style.dim(" (" + id + ")");
         String mark = style.status(r.status(), r.status().symbol() + " " + word(r.status()));
@@ -114,9 +114,16 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         detail("check.hint", r.hint());
     }
 
+    /** A result in the learner's language: checks say theirs already; the engine's own (quizzes) on the way out. */
+    private CheckResult said(CheckResult r) {
+        String lang = msg.language();
+        return new CheckResult(r.status(), Sentences.say(r.expected(), lang), Sentences.say(r.observed(), lang),
+                r.evidence(), Sentences.say(r.hint(), lang));
+    }
+
     /** ✓ pass  check-id  observed — and, when it is not a pass, expected / observed / where / hint under it. */
     public void checkLine(CheckOutcome o) {
-        CheckResult r = o.result();
+        CheckResult r = said(o.result());
         String name = o.title().isBlank() ? o.check() : o.title() + style.dim(" (" + o.check() + ")");
         String mark = style.status(r.status(), r.status().symbol() + " " + word(r.status()));
         if (r.status() == Status.PASS || r.status() == Status.SKIP) {

@@ -54,4 +54,18 @@ class SentencesTest {
             assertTrue(line.chars().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff), "Chinese: " + line);
         }
     }
+
+    @Test
+    void aFailedStepAQuestionAndTheStatusSpeakChinese() {
+        ShellRun lab = new ShellRun(home).env("PATH", "/usr/bin:/bin");
+        ShellRun.Result run = lab.run("run", "minikube", "install", "--lang", "zh-CN");
+        assertTrue(run.err().contains("步骤 install 未完成：本机：退出状态 127"), run.err());
+        assertTrue(run.out().contains("✗ 本机：退出状态 127"), run.out());
+        ShellRun.Result check = lab.run("check", "minikube", "question", "--lang", "zh-CN");
+        assertTrue(check.out().contains("— 尚未作答"), check.out());
+        ShellRun.Result status = lab.run("status", "minikube", "--lang", "zh-CN");
+        assertTrue(status.out().contains("清理（可选）\n"), "the title says it is optional, once: " + status.out());
+        ShellRun.Result en = lab.run("status", "minikube", "--lang", "en");
+        assertTrue(en.out().contains("Clean up (optional)\n"), en.out());
+    }
 }
