@@ -29,4 +29,10 @@ class ShowTest {
         assertTrue(r.out().contains("only when kube_control_plane < 3: applies (kube_control_plane has 1)"), r.out());
         assertTrue(r.out().contains("only when kube_control_plane >= 3: does not apply (kube_control_plane has 1)"), r.out());
     }
+
+    @Test
+    void aScriptsLinesStandUnderItsFirst() {
+        ShellRun.Result r = new ShellRun(home).run("show", "kubeadm", "install");
+        assertTrue(r.out().contains("  all: set -e\n      # Swap off now"), r.out());
+    }
 }

@@ -187,9 +187,11 @@ final class NspawnProvider implements Provider {
      */
     private void waitForSsh(Machine m) {
         long deadline = System.nanoTime() + BOOT.toNanos();
+        boolean listened = false;
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(m.address(), m.port()), 1000);
+                listened = true;
                 if (!booting(m)) {
                     return;
                 }
@@ -202,8 +204,22 @@ final class NspawnProvider implements Provider {
                 sleep(200);
             }
         }
-        throw LabException.badInput(m.name() + " did not answer on " + m.address() + ":22 within " + BOOT.toSeconds()
-                + "s; see " + home.resolve(m.name()).resolve("console.log"));
+        Path console = home.resolve(m.name()).resolve("console.log");
+        throw LabException.badInput(m.name() + (listened ? " was still booting (/run/nologin) after "
+                : " did not answer on " + m.address() + ":22 within ") + BOOT.toSeconds() + "s; see " + console
+                + lastLines(console));
+    }
+
+    /** The end of a machine's console, so that a boot that hangs says where (a learner's screen, a CI log). */
+    private static String lastLines(Path console) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(console, java.nio.charset.StandardCharsets.UTF_8);
+            List<String> last = lines.subList(Math.max(0, lines.size() - 6), lines.size()).stream()
+                    .map(l -> io.kubelab.labs.values.ControlChars.escape(l).strip()).filter(l -> !l.isEmpty()).toList();
+            return last.isEmpty() ? "" : "; it ends: " + String.join(" | ", last);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private boolean booting(Machine m) {

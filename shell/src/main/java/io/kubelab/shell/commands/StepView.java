@@ -32,7 +32,8 @@ final class StepView {
             for (Action a : step.actions()) {
                 String where = a.on().equals("local") ? ui.msg().get("run.local") : a.on();
                 String what = a.describe(session.variables().renderer());
-                ui.line("  " + where + ": " + ui.style().code(redactor.redact(what)));
+                // A script's lines stand under its first, as a dry run shows them.
+                ui.line("  " + where + ": " + ui.style().code(redactor.redact(what).strip().replace("\n", "\n      ")));
                 a.condition().ifPresent(c -> ui.line("      " + ui.style().dim(applies(ui, session, c))));
                 for (String name : a.references()) {
                     if (!session.variables().has(name)) {

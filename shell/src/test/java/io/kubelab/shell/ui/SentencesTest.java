@@ -37,6 +37,8 @@ class SentencesTest {
                 Sentences.say("k8s_minor 1.31 is not supported (supported as of 2026-11: 1.34, 1.35, 1.36); choose one "
                         + "with --set k8s_minor=1.36, or pass --set allow_unsupported=true to use 1.31 anyway", "zh-CN"));
         assertEquals("something new", Sentences.say("something new", "zh-CN"));
+        assertEquals("cp：无法连接 root@127.0.0.1:1：连接被拒绝（sshd 在运行并监听该端口吗？）", Sentences.say("cp: cannot "
+                + "connect to root@127.0.0.1:1: connection refused (is sshd running and listening on that port?)", "zh-CN"));
         assertEquals("lab 'x' has no step 'y'; its steps are: a", Sentences.say("lab 'x' has no step 'y'; its steps are: a", "en"));
     }
 
