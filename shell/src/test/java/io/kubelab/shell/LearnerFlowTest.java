@@ -64,4 +64,12 @@ class LearnerFlowTest {
             assertTrue(Files.exists(home), "the home is still there");
         }
     }
+
+    @Test
+    void aRightAnswerInTheShellLeadsOnToTheNextStep() {
+        ShellRun.Result r = new ShellRun(home).stdin("start minikube\ngoto question\nanswer b\nexit\n").run();
+        int right = r.out().indexOf("✓ Right.");
+        assertTrue(right > 0, r.out());
+        assertTrue(r.out().indexOf("Step 6 of 6 · Clean up (optional)", right) > right, r.out());
+    }
 }

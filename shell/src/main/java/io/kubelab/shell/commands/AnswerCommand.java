@@ -44,6 +44,13 @@ public final class AnswerCommand implements Callable<Integer> {
         if (g.correct()) {
             ui.line(ui.style().green("✓ " + ui.msg().get("quiz.right")));
             ui.markdown(step.quiz().explanation().in(ctx.language()));
+            if (ctx.inRepl() && step.equals(s.current()) && !"1".equals(ctx.env().get("KUBELAB_STAY"))) {
+                // As after a passing run: the right answer leads on to the next step.
+                if (s.next().isPresent()) {
+                    ui.blank();
+                    StepView.show(ctx, s, s.current());
+                }
+            }
             return ExitCode.OK;
         }
         // The explanation gives the answer away: a wrong answer gets the next hint instead.

@@ -26,7 +26,8 @@ final class ReplCompleter implements Completer {
         String typed = line.word().substring(0, line.wordCursor());
         for (CharSequence s : suffixes) {
             String full = typed + s;
-            candidates.add(new Candidate(full, full, null, null, null, null, true));
+            // Lab and step ids before options: after `start ` or `goto ` the learner wants a name.
+            candidates.add(new Candidate(full, full, null, null, null, null, true, full.startsWith("-") ? 1 : 0));
         }
     }
 }
