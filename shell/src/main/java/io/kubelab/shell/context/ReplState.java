@@ -11,7 +11,7 @@ final class ReplState {
     private String requested;
     private boolean exitRequested;
     private volatile Cancellation running;
-    private int columns;
+    private java.util.function.IntSupplier columns = () -> 0;
 
     boolean active() {
         return active;
@@ -42,14 +42,15 @@ final class ReplState {
         return exitRequested;
     }
 
-    void setColumns(int columns) {
+    void setColumns(java.util.function.IntSupplier columns) {
         this.columns = columns;
     }
 
     /** The terminal's width: what the line editor measured, else $COLUMNS, else 100. */
     int columns(Environment env) {
-        if (columns > 0) {
-            return columns;
+        int now = columns.getAsInt();
+        if (now > 20) {
+            return now;
         }
         try {
             int c = Integer.parseInt(env.getOrDefault("COLUMNS", "100"));

@@ -244,7 +244,8 @@ public final class ShellContext {
         return repl.exitRequested();
     }
 
-    public void setColumns(int columns) {
+    /** Where the terminal's width comes from while the line editor runs (it changes when the window does). */
+    public void setColumns(java.util.function.IntSupplier columns) {
         repl.setColumns(columns);
     }
 

@@ -1,5 +1,6 @@
 package io.kubelab.shell.repl;
 
+import io.kubelab.labs.LabException;
 import io.kubelab.labs.Prompter;
 import io.kubelab.labs.values.ControlChars;
 import io.kubelab.shell.context.ShellContext;
@@ -45,7 +46,8 @@ final class TerminalLines implements LineSource {
                 .build();
         this.statusBar = Terminal.TYPE_DUMB.equals(terminal.getType())
                 || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()) ? null : Status.getStatus(terminal);
-        ctx.setColumns(terminal.getSize().getColumns());
+        // Asked each time text is laid out, so that a resized terminal gets text re-wrapped to its new width.
+        ctx.setColumns(terminal::getWidth);
     }
 
     @Override
@@ -83,8 +85,14 @@ final class TerminalLines implements LineSource {
 
             @Override
             public Optional<Boolean> confirm(String question) {
-                return ask(question.strip() + " [y/N]", false)
-                        .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes|是"));
+                String answer;
+                try {
+                    answer = reader.readLine(ControlChars.escape(question.strip() + " [y/N]") + " ");
+                } catch (UserInterruptException | EndOfFileException e) {
+                    // Ctrl-C (or Ctrl-D) at a question is the learner taking it back: nothing runs.
+                    throw LabException.badInput("cancelled");
+                }
+                return Optional.of(answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).matches("y|yes|是"));
             }
         };
     }

@@ -1,0 +1,111 @@
+package io.kubelab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.checks.testing.FakeTools;
+import io.kubelab.checks.testing.MockCluster;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * lab in a real terminal: tmux runs it in a pseudo-terminal of a given size, keys are typed with
+ * send-keys, and the screen is read back with capture-pane — what a learner would see.
+ */
+class RealTerminalTest {
+    @TempDir
+    Path home;
+    String socket;
+    MockCluster cluster;
+
+    @BeforeEach
+    void tmux() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by .ci/run");
+        socket = "kubelab-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        cluster = MockCluster.start();
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        run("tmux", "-L", socket, "kill-server");
+        cluster.close();
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(20, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** lab in a fresh tmux window of the given size; after it ends the window stays, showing its last screen. */
+    private void start(int columns, int rows, String lang) throws Exception {
+        FakeTools tools = MinikubeFixture.install(home, cluster);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A clean environment: only what a learner's terminal would give lab (tmux passes on its own otherwise).
+        Path script = Files.writeString(home.resolve("lab.sh"), "#!/bin/sh\n"
+                + "env -i HOME='" + home + "' PATH='" + tools.path() + "' TERM=xterm-256color LANG=" + lang
+                + " '" + java + "' -cp '" + System.getProperty("java.class.path") + "' io.kubelab.shell.Main\n"
+                + "echo LAB-ENDED; sleep 60\n");
+        script.toFile().setExecutable(true);
+        run("tmux", "-L", socket, "new-session", "-d", "-s", "t", "-x", String.valueOf(columns), "-y",
+                String.valueOf(rows), script.toString());
+        run("tmux", "-L", socket, "set-option", "-t", "t", "window-size", "manual");
+        waitFor("lab>"); // keys typed before the line editor starts are dropped, as in any terminal program
+    }
+
+    private void type(String keys) throws Exception {
+        run("tmux", "-L", socket, "send-keys", "-t", "t", "-l", keys);
+        run("tmux", "-L", socket, "send-keys", "-t", "t", "Enter");
+    }
+
+    private String screen() throws Exception {
+        return run("tmux", "-L", socket, "capture-pane", "-p", "-t", "t", "-S", "-200");
+    }
+
+    private String waitFor(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen();
+            if (s.contains(text)) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no «" + text + "» on the screen:\n" + s);
+    }
+
+    @Test
+    void aPassingRunMovesOnAndTheStatusLineIsGoneAfterExit() throws Exception {
+        start(100, 30, "C.UTF-8");
+        type("start minikube");
+        waitFor("[1/6]>");
+        type("run");
+        String s = waitFor("[2/6]>");
+        assertTrue(s.contains("All its checks pass: on to the next step"), s);
+        type("exit");
+        String end = waitFor("LAB-ENDED");
+        assertFalse(end.contains("minikube · step 2 of 6"), "the status line is cleared:\n" + end);
+    }
+
+    @Test
+    void ctrlCAtAQuestionCancelsAndRunsNothing() throws Exception {
+        start(100, 30, "C.UTF-8");
+        type("start minikube");
+        waitFor("[1/6]>");
+        type("run teardown");
+        waitFor("[y/N]");
+        run("tmux", "-L", socket, "send-keys", "-t", "t", "C-c");
+        String s = waitFor("lab: cancelled");
+        assertFalse(s.contains("Deleting"), "minikube delete did not run:\n" + s);
+    }
+}
