@@ -35,4 +35,10 @@ class ShowTest {
         ShellRun.Result r = new ShellRun(home).run("show", "kubeadm", "install");
         assertTrue(r.out().contains("  all: set -e\n      # Swap off now"), r.out());
     }
+
+    @Test
+    void checkTitlesHaveTheirValuesFilledIn() {
+        ShellRun.Result r = new ShellRun(home).run("show", "kubeadm", "network", "--set", "pod_cidr=10.30.0.0/16");
+        assertTrue(r.out().contains("• the pod network uses 10.30.0.0/16 (pod-cidr)"), r.out());
+    }
 }

@@ -47,7 +47,9 @@ final class StepView {
         if (!step.checks().isEmpty()) {
             ui.line(ui.style().bold(ui.msg().get("show.checks")));
             for (CheckSpec c : step.checks()) {
-                String title = c.title().isEmpty() ? c.kind() : c.title().in(lang);
+                // Titles with {{variables}} filled in as they will be checked (secrets masked).
+                String title = c.title().isEmpty() ? c.kind()
+                        : redactor.redact(session.variables().render(c.title().in(lang)));
                 ui.line("  • " + title + ui.style().dim(" (" + c.id() + ")"));
             }
             ui.blank();
