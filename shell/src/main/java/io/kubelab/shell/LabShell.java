@@ -99,8 +99,10 @@ public final class LabShell {
             return new CommandLine.RunLast().execute(parsed);
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            String label = ctx.messages().get("error.prefix");
-            ctx.err().println(Ui.labelled(ctx.ui().style().red(label), label, usageLine(e)));
+            // The line did not parse, so its --lang is read from the words themselves.
+            String lang = GlobalOptions.languageBefore(ctx.commandLineArgs(), ctx.env());
+            String label = new Messages(lang).get("error.prefix");
+            ctx.err().println(Ui.labelled(ctx.ui().style().red(label), label, Sentences.say(usageLine(e), lang)));
             return ExitCode.USAGE;
         });
         return cl;

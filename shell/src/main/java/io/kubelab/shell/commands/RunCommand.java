@@ -68,6 +68,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
             ui.line(ui.msg().get("run.nothing-pending", s.lab().id()));
             return ExitCode.OK;
         }
+        s.requireInventoryFor(steps); // one line before anything else when there are no nodes to run on
         if (!everyStep) {
             StepView.warnUnfinished(ctx, s, steps.get(0));
         }

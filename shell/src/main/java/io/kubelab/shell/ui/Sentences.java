@@ -49,7 +49,9 @@ public final class Sentences {
             if (m.matches()) {
                 String out = t.chinese();
                 for (int i = 0; i < t.order().size(); i++) {
-                    out = out.replace("{" + t.order().get(i) + "}", m.group(i + 1));
+                    String value = m.group(i + 1);
+                    // A value that is itself one of the engine's sentences ("…; answer with one of a, b") is said too.
+                    out = out.replace("{" + t.order().get(i) + "}", value.contains(" ") ? translate(value).orElse(value) : value);
                 }
                 return Optional.of(out);
             }

@@ -70,4 +70,31 @@ class SentencesTest {
         ShellRun.Result en = lab.run("status", "minikube", "--lang", "en");
         assertTrue(en.out().contains("Clean up (optional)\n"), en.out());
     }
+
+    /**
+     * A sweep of the usual mistakes under zh-CN: each answer is one line, in Chinese. (An English
+     * sentence left over shows here as a line without a Chinese character.)
+     */
+    @Test
+    void everyUsualMistakeIsAnsweredInChinese() {
+        String[][] mistakes = {
+            {"check", "minikub"}, {"chekc"}, {"check", "minikube", "--fast"}, {"check", "minikube", "-o", "yaml"},
+            {"status", "minikube", "-o", "junit"}, {"env", "-o", "junit"}, {"--set", "nosuch=1", "status", "minikube"},
+            {"start", "mine"}, {"env"}, {"answer", "minikube", "e"}, {"show", "minikube", "strat"},
+            {"reset", "minikube", "--all"}, {"completion", "fish"}, {"goto", "minikube", "99"},
+            {"set", "minikube", "nonsense"}, {"vars", "minikube", "--set", "cpus=abc"},
+            {"run", "kubeadm", "install"}, {"run", "minikube", "--parallel", "0"}, {"vars", "kubeadm", "--set", "cni=weave"},
+        };
+        for (String[] words : mistakes) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(words));
+            args.add("--lang");
+            args.add("zh-CN");
+            ShellRun.Result r = new ShellRun(home).run(args.toArray(new String[0]));
+            String line = r.err().strip();
+            String where = String.join(" ", words) + ": " + line;
+            assertEquals(1, line.lines().count(), where);
+            assertTrue(line.startsWith("lab："), where);
+            assertTrue(line.chars().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff), "not in Chinese: " + where);
+        }
+    }
 }
