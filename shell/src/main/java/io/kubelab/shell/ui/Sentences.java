@@ -1,8 +1,6 @@
 package io.kubelab.shell.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.kubelab.checks.TranslationFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,27 +77,11 @@ public final class Sentences {
 
     private static List<Translation> load(String resource) {
         List<Translation> out = new ArrayList<>();
-        try (InputStream in = Sentences.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return List.of();
-            }
-            String english = null;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (line.startsWith("= ") && english != null) {
-                    List<Integer> order = new ArrayList<>();
-                    Pattern p = patternOf(english, order);
-                    out.add(new Translation(english, p, List.copyOf(order), line.substring(2)));
-                    english = null;
-                } else {
-                    english = line;
-                }
-            }
-        } catch (IOException e) {
-            return List.of(); // English, then
-        }
+        TranslationFile.read(Sentences.class, resource).forEach((english, chinese) -> {
+            List<Integer> order = new ArrayList<>();
+            Pattern p = patternOf(english, order);
+            out.add(new Translation(english, p, List.copyOf(order), chinese));
+        });
         return List.copyOf(out);
     }
 }
