@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.checks.Check;
-import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.Status;
-import io.kubelab.checks.cluster.ClusterAccess;
-import io.kubelab.checks.cluster.KubeconfigCluster;
-import io.kubelab.checks.host.LocalHost;
 import io.kubelab.checks.testing.ClusterFixtures;
 import io.kubelab.checks.testing.MockCluster;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +37,7 @@ class MoreClusterChecksTest {
     }
 
     private CheckResult run(Check check) throws Exception {
-        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "kubernetes-admin@kubernetes");
-        try (ClusterAccess access = new KubeconfigCluster(kubeconfig, null, Duration.ofSeconds(5))) {
-            return check.run(new CheckContext(new LocalHost(Map.of(), dir), access, Duration.ofSeconds(5)));
-        }
+        return cluster.check(check, dir);
     }
 
     @Test

@@ -9,16 +9,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.kubelab.checks.BadParameterException;
-import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
 import io.kubelab.checks.Status;
-import io.kubelab.checks.cluster.ClusterAccess;
-import io.kubelab.checks.cluster.KubeconfigCluster;
-import io.kubelab.checks.host.LocalHost;
 import io.kubelab.checks.testing.MockCluster;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,11 +37,7 @@ class PodNetworkCidrCheckTest {
     }
 
     private CheckResult run(String cni, String cidr) throws Exception {
-        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "kubernetes-admin@kubernetes");
-        try (ClusterAccess access = new KubeconfigCluster(kubeconfig, null, Duration.ofSeconds(5))) {
-            return PodNetworkCidrCheck.from(Params.of("cni", cni, "cidr", cidr))
-                    .run(new CheckContext(new LocalHost(Map.of(), dir), access, Duration.ofSeconds(5)));
-        }
+        return cluster.check(PodNetworkCidrCheck.from(Params.of("cni", cni, "cidr", cidr)), dir);
     }
 
     /** flannel's ConfigMap as its release manifest writes it, with the Network the sed left there. */

@@ -10,6 +10,13 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.kubelab.checks.Check;
+import io.kubelab.checks.CheckContext;
+import io.kubelab.checks.CheckResult;
+import io.kubelab.checks.cluster.ClusterAccess;
+import io.kubelab.checks.cluster.KubeconfigCluster;
+import io.kubelab.checks.host.LocalHost;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -159,6 +166,14 @@ public final class MockCluster implements AutoCloseable {
                     token: test-token
                 """.formatted(context, url()));
         return file;
+    }
+
+    /** Runs a cluster check against this cluster, as lab does: through a kubeconfig written in {@code dir}. */
+    public CheckResult check(Check check, Path dir) throws IOException {
+        Path kubeconfig = writeKubeconfig(dir.resolve("config"), "kubernetes-admin@kubernetes");
+        try (ClusterAccess access = new KubeconfigCluster(kubeconfig, null, Duration.ofSeconds(5))) {
+            return check.run(new CheckContext(new LocalHost(Map.of(), dir), access, Duration.ofSeconds(5)));
+        }
     }
 
     @Override

@@ -164,20 +164,7 @@ class SshNodesEndToEndTest {
      */
     @Test
     void aServerThatRefusesSessionsMakesChecksWaitNotFail() throws Exception {
-        Path lab = Files.createDirectories(dir.resolve("busy"));
-        StringBuilder checks = new StringBuilder();
-        for (int i = 1; i <= 16; i++) {
-            checks.append("      - {id: c").append(i).append(", kind: command, on: node1, with: {command: 'sleep 0.1'}}\n");
-        }
-        Files.writeString(lab.resolve("lab.yaml"), """
-                format: 1
-                id: busy
-                title: {en: Busy, zh-CN: 繁忙}
-                steps:
-                  - id: look
-                    title: {en: Look, zh-CN: 查看}
-                    checks:
-                """ + checks);
+        Path lab = labOfChecks("busy", 16, "node1", "sleep 0.1");
         Path busy = Files.writeString(dir.resolve("busy.yaml"), "all:\n  hosts:\n    node1: {ansible_host: "
                 + Nodes.ip(1) + ", ansible_port: 2200, ansible_user: root, ansible_ssh_private_key_file: " + nodes.key()
                 + "}\n");
@@ -201,23 +188,30 @@ class SshNodesEndToEndTest {
         assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
     }
 
-    /** Nine checks on each node, one node silent: one connect timeout for all its checks, said as a timeout. */
-    @Test
-    void aNodeThatStopsAnsweringCostsOneTimeout() throws Exception {
-        Path lab = Files.createDirectories(dir.resolve("silent"));
+    /** A lab of one step with {@code count} command checks, each running {@code command} on {@code on}. */
+    private Path labOfChecks(String id, int count, String on, String command) throws Exception {
+        Path lab = Files.createDirectories(dir.resolve(id));
         StringBuilder checks = new StringBuilder();
-        for (int i = 1; i <= 9; i++) {
-            checks.append("      - {id: c").append(i).append(", kind: command, on: all, with: {command: 'true'}}\n");
+        for (int i = 1; i <= count; i++) {
+            checks.append("      - {id: c").append(i).append(", kind: command, on: ").append(on)
+                    .append(", with: {command: '").append(command).append("'}}\n");
         }
         Files.writeString(lab.resolve("lab.yaml"), """
                 format: 1
-                id: silent
-                title: {en: Silent, zh-CN: 无声}
+                id: %s
+                title: {en: Many checks, zh-CN: 许多检查}
                 steps:
                   - id: look
                     title: {en: Look, zh-CN: 查看}
                     checks:
-                """ + checks);
+                """.formatted(id) + checks);
+        return lab;
+    }
+
+    /** Nine checks on each node, one node silent: one connect timeout for all its checks, said as a timeout. */
+    @Test
+    void aNodeThatStopsAnsweringCostsOneTimeout() throws Exception {
+        Path lab = labOfChecks("silent", 9, "all", "true");
         nodes.silence(3);
         Result r;
         long ms;
