@@ -159,18 +159,16 @@ public final class LabShell {
     }
 
     static int handle(ShellContext ctx, Exception e) {
-        Messages msg = ctx.messages();
-        String label = msg.get("error.prefix");
-        String prefix = ctx.ui().style().red(label);
+        Ui ui = ctx.ui();
         if (e instanceof LabException le) {
-            ctx.err().println(Ui.labelled(prefix, label, masked(ctx, Sentences.say(le.getMessage(), ctx.language()))));
+            ui.error(masked(ctx, le.getMessage()));
             if (ctx.settings().debug()) {
                 le.printStackTrace(ctx.err());
             }
             return ExitCode.of(le);
         }
-        ctx.err().println(Ui.labelled(prefix, label, msg.get("error.internal", e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + masked(ctx, e.getMessage())))));
+        ui.error(ui.msg().get("error.internal", e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + masked(ctx, e.getMessage()))));
         if (ctx.settings().debug()) {
             e.printStackTrace(ctx.err());
         }

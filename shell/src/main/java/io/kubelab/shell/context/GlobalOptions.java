@@ -59,7 +59,7 @@ public final class GlobalOptions {
     /** The settings these options give in {@code env}. Never fails: an unknown --lang, refused by {@link #validate}, reads as unset. */
     public Settings settings(Environment env) {
         String lang = language != null && canonical(language) != null ? canonical(language)
-                : Messages.languageFromLocale(env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG"))));
+                : fromLocale(env);
         boolean colour = switch (color) {
             case always -> true;
             case never -> false;
@@ -110,6 +110,11 @@ public final class GlobalOptions {
                 return canonical(value);
             }
         }
+        return fromLocale(env);
+    }
+
+    /** The language the environment's locale asks for: LC_ALL, else LC_MESSAGES, else LANG. */
+    private static String fromLocale(Environment env) {
         return Messages.languageFromLocale(env.getOrDefault("LC_ALL", env.getOrDefault("LC_MESSAGES", env.get("LANG"))));
     }
 
