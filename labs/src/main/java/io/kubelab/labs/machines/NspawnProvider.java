@@ -30,7 +30,12 @@ final class NspawnProvider implements Provider {
     private static final String RELEASE = "bookworm";
     private static final String PACKAGES = "systemd,systemd-sysv,dbus,openssh-server,iproute2,iptables,kmod,procps,"
             + "ca-certificates,curl,gnupg,sudo,python3";
-    private static final Duration BOOT = Duration.ofSeconds(90);
+    /*
+     * Longer than systemd's own start timeout (DefaultTimeoutStartSec, 90 s): a unit that hangs at
+     * boot is given up by systemd after 90 s and boot then completes; waiting exactly as long gave
+     * up on such a machine just before it recovered (seen twice in CI, node stuck in /run/nologin).
+     */
+    private static final Duration BOOT = Duration.ofSeconds(150);
 
     private final Path home;
     private final LocalHost local;
@@ -207,7 +212,16 @@ final class NspawnProvider implements Provider {
         Path console = home.resolve(m.name()).resolve("console.log");
         throw LabException.badInput(m.name() + (listened ? " was still booting (/run/nologin) after "
                 : " did not answer on " + m.address() + ":22 within ") + BOOT.toSeconds() + "s; see " + console
-                + lastLines(console));
+                + lastLines(console) + pendingJobs(m));
+    }
+
+    /** What systemd in the machine is still waiting for, so that a boot that hangs names its unit. */
+    private String pendingJobs(Machine m) {
+        return pid(m).map(pid -> local.exec("init=$(pgrep -P " + pid + " | head -1); [ -n \"$init\" ] && "
+                + "nsenter -t \"$init\" -a systemctl list-jobs --no-pager --no-legend 2>&1 | head -5",
+                Duration.ofSeconds(10))).filter(ExecResult::ok).map(r -> r.stdout().strip())
+                .filter(jobs -> !jobs.isEmpty()).map(jobs -> "; systemd is still waiting for: "
+                        + String.join(" | ", jobs.lines().map(String::strip).toList())).orElse("");
     }
 
     /** The end of a machine's console, so that a boot that hangs says where (a learner's screen, a CI log). */
