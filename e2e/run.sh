@@ -10,7 +10,9 @@ nodes=e2e/nodes.sh
 cleanup() {
   "$nodes" down || true
   left=$( (ip netns list 2>/dev/null | grep '^kl-node'; ip -o link show 2>/dev/null | grep -E 'klbr0|kl-veth|kubelab0|vb-node'; \
-          pgrep -af "$KUBELAB_E2E/node"; pgrep -a systemd-nspawn | grep "$KUBELAB_E2E"; grep "$KUBELAB_E2E" /proc/mounts ) || true)
+          pgrep -af "$KUBELAB_E2E/node"; pgrep -a systemd-nspawn | grep "$KUBELAB_E2E"; grep "$KUBELAB_E2E" /proc/mounts; \
+          awk -v state="upperdir=$KUBELAB_E2E" '$5 == "/" && index($0, state) { print "a machine still runs: pid " \
+              substr(FILENAME, 7, index(substr(FILENAME, 7), "/") - 1); nextfile }' /proc/[0-9]*/mountinfo 2>/dev/null ) || true)
   if [ -n "$left" ]; then
     echo "e2e: left behind after teardown:" >&2
     echo "$left" >&2

@@ -148,11 +148,38 @@ class MachinesEndToEndTest {
         results.forEach(r -> assertEquals("pass", r.get("status").asString(), r.toString()));
     }
 
-    /** Mounts, links, processes and NAT rules of lab's machines still on this computer. */
+    /**
+     * A machine outlives a killed nspawn (lab crashed, or was killed while a machine powered off):
+     * its systemd runs on with the machine's address. `down` still stops it and removes it, and its
+     * name boots again.
+     */
+    @Test
+    void aMachineWhoseNspawnWasKilledIsStillRemovedAndItsNameBootsAgain() throws Exception {
+        lab("machines", "down");
+        Result up = lab("machines", "up", "1");
+        assertEquals(0, up.exit(), up.toString());
+        String nspawn = Files.readString(STATE.resolve("machines/node-1/pid")).strip();
+        new ProcessBuilder("kill", "-9", nspawn).start().waitFor();
+        Thread.sleep(500);
+        assertTrue(leftovers().contains("upperdir=" + STATE), "the machine runs on without nspawn: " + leftovers());
+
+        Result down = lab("machines", "down");
+        assertEquals(0, down.exit(), down.toString());
+        assertEquals("", leftovers());
+
+        up = lab("machines", "up", "1");
+        assertEquals(0, up.exit(), up.toString());
+        Result env = lab("env", "--inventory", STATE.resolve("machines/inventory.yaml").toString(), "-o", "json");
+        JsonNode host = JsonMapper.builder().build().readTree(env.out()).get("hosts").get(0);
+        assertTrue(host.get("authenticated").asBoolean(), env.toString());
+    }
+
+    /** Mounts, links, processes (by their root: the machines' overlays) and NAT rules of lab's machines still here. */
     private static String leftovers() throws Exception {
         Process p = new ProcessBuilder("bash", "-c", "grep " + STATE + " /proc/mounts; ip -o link show 2>/dev/null | grep -E "
                 + "'kubelab0|vb-node'; pgrep -a systemd-nspawn | grep " + STATE + "; iptables -t nat -S POSTROUTING 2>/dev/null"
-                + " | grep 10.79.0; true").redirectErrorStream(true).start();
+                + " | grep 10.79.0; awk '$5 == \"/\" && index($0, \"upperdir=" + STATE + "\")' /proc/[0-9]*/mountinfo"
+                + " 2>/dev/null; true").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         p.waitFor();
         return out;
