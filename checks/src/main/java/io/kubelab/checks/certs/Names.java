@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Subject alternative names compared as TLS clients compare them: an IP address by its value
  * ({@code ::1} is {@code 0:0:0:0:0:0:0:1}), a DNS name without regard to case.
  */
-final class Names {
+public final class Names {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -30,6 +30,16 @@ final class Names {
     static boolean sameDns(String san, String wanted) {
         return san.startsWith("DNS:") && san.substring(4).toLowerCase(Locale.ROOT)
                 .equals(wanted.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** An IP literal's address ("10.32.0.1", "::1", "[::1]"); empty for a name: names are never looked up. */
+    public static java.util.Optional<InetAddress> ipLiteral(String s) {
+        byte[] a = literal(s.strip());
+        try {
+            return a == null ? java.util.Optional.empty() : java.util.Optional.of(InetAddress.getByAddress(a));
+        } catch (UnknownHostException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The address of an IP literal; null when it is not one (never a name lookup). */

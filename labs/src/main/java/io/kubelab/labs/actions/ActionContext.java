@@ -22,6 +22,9 @@ public interface ActionContext {
     /** Gives a variable a value read from output (shown to the learner masked when secret). */
     void capture(String variable, String value);
 
+    /** The nodes a target names: "local", a host, a group, or part of a group (certificates for each worker). */
+    List<Node> nodes(String target);
+
     /** How many nodes an inventory group has (0 without an inventory). */
     int count(String group);
 

@@ -20,6 +20,7 @@ public final class ActionRegistry {
         r.add(RunAction.KIND);
         r.add(CopyAction.KIND);
         r.add(FetchAction.KIND);
+        r.add(CertificatesAction.KIND);
         return r;
     }
 

@@ -178,6 +178,11 @@ final class StepRunner {
         }
 
         @Override
+        public List<Node> nodes(String target) {
+            return nodes.resolve(target);
+        }
+
+        @Override
         public int count(String group) {
             return nodes.count(group);
         }

@@ -194,6 +194,19 @@ public final class Fields {
         return d;
     }
 
+    /** The maps of a list written under {@code key}; {@code example} shows an item's form when one is not a map. */
+    public List<Fields> items(String key, String example) {
+        if (!has(key)) {
+            return List.of();
+        }
+        if (!(map.get(key) instanceof YList l)) {
+            problems.error(at(key), key + " takes a list of maps, each like " + example);
+            return List.of();
+        }
+        return l.items().stream().map(item -> of(item, problems, "each item of " + key + " is a map, like " + example))
+                .toList();
+    }
+
     /** The fields of a map written under {@code key}; {@code example} shows its form when it is not a map. */
     public Fields fields(String key, String example) {
         YNode node = map.get(key);

@@ -1,0 +1,237 @@
+package io.kubelab.labs.pki;
+
+import io.kubelab.checks.certs.Pem;
+import io.kubelab.checks.certs.Subject;
+import io.kubelab.labs.state.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A folder of certificates signed by one CA: {@code ca.crt} and {@code ca.key}, and for each
+ * certificate {@code NAME.crt} and {@code NAME.key} (PEM; PKCS#8 keys; every file 0600). Making it
+ * again keeps what is still right and makes again only what changed, so the learner's nodes keep
+ * working certificates when one SAN is added. Keys are made in parallel: RSA 4096 is the slow part.
+ */
+public final class CertificateFolder {
+    /** A certificate that expires within this is made again. */
+    static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+    private final Path dir;
+    private final KeyAlgorithm algorithm;
+    private final Duration caValidity;
+    private final Duration validity;
+    private final Clock clock;
+
+    public CertificateFolder(Path dir, KeyAlgorithm algorithm, Duration caValidity, Duration validity, Clock clock) {
+        this.dir = dir;
+        this.algorithm = algorithm;
+        this.caValidity = caValidity;
+        this.validity = validity;
+        this.clock = clock;
+    }
+
+    /** Makes (or keeps) the CA named {@code caName} and every certificate of {@code specs}; the CA comes first. */
+    public List<Issued> make(String caName, List<CertificateSpec> specs) throws IOException {
+        Instant now = clock.instant();
+        Optional<CertificateAuthority> old = readCa();
+        Optional<String> caProblem = old.isEmpty() ? Optional.empty() : caProblem(old.get(), caName, now);
+        List<Issued> out = new ArrayList<>();
+        CertificateAuthority ca;
+        if (old.isPresent() && caProblem.isEmpty()) {
+            ca = old.get();
+            out.add(new Issued("ca", Issued.Status.KEPT, Optional.empty(), ca.certificate()));
+        } else {
+            ca = CertificateAuthority.create(caName, algorithm, caValidity, now);
+            write("ca", ca.key(), ca.certificate());
+            out.add(new Issued("ca", old.isEmpty() ? Issued.Status.MADE : Issued.Status.REMADE, caProblem, ca.certificate()));
+        }
+        boolean newCa = out.get(0).status() == Issued.Status.REMADE;
+        List<Made> leaves = specs.parallelStream().map(spec -> leaf(spec, ca, newCa, now)).toList();
+        for (Made m : leaves) {
+            if (m.key() != null) {
+                // One at a time, key before certificate: a crash between leaves a pair that does not match,
+                // which the next run makes again.
+                write(m.issued().name(), m.key(), m.issued().certificate());
+            }
+            out.add(m.issued());
+        }
+        return out;
+    }
+
+    /** A leaf after deciding: kept (no key: nothing to write), or made with its new key. */
+    private record Made(Issued issued, PrivateKey key) {
+    }
+
+    private Made leaf(CertificateSpec spec, CertificateAuthority ca, boolean newCa, Instant now) {
+        Optional<String> why;
+        if (newCa) {
+            why = Optional.of("the CA is new");
+        } else {
+            Optional<X509Certificate> existing = read(spec.name());
+            if (existing.isEmpty()) {
+                why = Optional.empty();
+            } else {
+                why = differs(existing.get(), readKey(spec.name()), spec, ca, now);
+                if (why.isEmpty()) {
+                    return new Made(new Issued(spec.name(), Issued.Status.KEPT, Optional.empty(), existing.get()), null);
+                }
+            }
+        }
+        KeyPair pair = algorithm.generate();
+        X509Certificate c = ca.issue(spec, pair.getPublic(), validity, now);
+        boolean remade = newCa || why.isPresent();
+        return new Made(new Issued(spec.name(), remade ? Issued.Status.REMADE : Issued.Status.MADE, why, c),
+                pair.getPrivate());
+    }
+
+    /** What makes a certificate on disk not the one asked for, in words; empty when it is. */
+    private Optional<String> differs(X509Certificate c, Optional<PrivateKey> key, CertificateSpec spec,
+                                     CertificateAuthority ca, Instant now) {
+        Subject subject = Subject.of(c);
+        if (!ca.signed(c)) {
+            return Optional.of("it is not signed by this CA");
+        }
+        if (!subject.cn().equals(spec.commonName()) || !Set.copyOf(subject.o()).equals(Set.copyOf(spec.organizations()))) {
+            return Optional.of("its subject was " + describe(subject));
+        }
+        Set<String> sans = sansOf(c);
+        if (!sans.equals(spec.comparableSans())) {
+            List<String> change = new ArrayList<>();
+            spec.comparableSans().stream().filter(n -> !sans.contains(n)).forEach(n -> change.add("+" + n));
+            sans.stream().filter(n -> !spec.comparableSans().contains(n)).forEach(n -> change.add("-" + n));
+            return Optional.of("SANs " + String.join(", ", change));
+        }
+        Set<String> usages = usages(c);
+        Set<String> wanted = new TreeSet<>(spec.usages().stream().map(Usage::oid).toList());
+        if (!usages.equals(wanted)) {
+            return Optional.of("its usages changed");
+        }
+        if (!algorithm.made(c.getPublicKey())) {
+            return Optional.of("its key is not " + algorithm.word());
+        }
+        if (key.isEmpty() || !Pem.matches(key.get(), c.getPublicKey())) {
+            return Optional.of("its key file is missing or does not match it");
+        }
+        return expiry(c, now);
+    }
+
+    private Optional<String> caProblem(CertificateAuthority ca, String caName, Instant now) {
+        X509Certificate c = ca.certificate();
+        if (c.getBasicConstraints() < 0 || !ca.signed(c)) {
+            return Optional.of("ca.crt is not a CA certificate");
+        }
+        if (!Subject.of(c).cn().equals(caName)) {
+            return Optional.of("its name was " + Subject.of(c).cn());
+        }
+        if (!algorithm.made(c.getPublicKey())) {
+            return Optional.of("its key is not " + algorithm.word());
+        }
+        if (!Pem.matches(ca.key(), c.getPublicKey())) {
+            return Optional.of("ca.key does not match ca.crt");
+        }
+        return expiry(c, now);
+    }
+
+    private static Optional<String> expiry(X509Certificate c, Instant now) {
+        Instant end = c.getNotAfter().toInstant();
+        return end.isBefore(now.plus(RENEW_BEFORE)) ? Optional.of((end.isBefore(now) ? "it expired " : "it expires ")
+                + LocalDate.ofInstant(end, ZoneOffset.UTC)) : Optional.empty();
+    }
+
+    static String describe(Subject s) {
+        return (s.o().isEmpty() ? "" : "O=" + String.join("+", s.o()) + ", ") + "CN=" + s.cn();
+    }
+
+    /** A certificate's SANs as {@link CertificateSpec#comparableSans} writes them: "IP:10.32.0.1", "DNS:kubernetes". */
+    public static Set<String> sansOf(X509Certificate c) {
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            Collection<List<?>> all = c.getSubjectAlternativeNames();
+            if (all != null) {
+                for (List<?> san : all) {
+                    int type = (Integer) san.get(0);
+                    String value = String.valueOf(san.get(1));
+                    if (type == 7) {
+                        io.kubelab.checks.certs.Names.ipLiteral(value).ifPresent(a -> out.add("IP:" + a.getHostAddress()));
+                    } else if (type == 2) {
+                        out.add("DNS:" + value.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            out.add("(unreadable)");
+        }
+        return out;
+    }
+
+    private static Set<String> usages(X509Certificate c) {
+        try {
+            List<String> eku = c.getExtendedKeyUsage();
+            return eku == null ? Set.of() : new TreeSet<>(eku);
+        } catch (CertificateParsingException e) {
+            return Set.of("(unreadable)");
+        }
+    }
+
+    private Optional<CertificateAuthority> readCa() {
+        Optional<X509Certificate> c = read("ca");
+        Optional<PrivateKey> k = readKey("ca");
+        return c.isPresent() && k.isPresent() ? Optional.of(new CertificateAuthority(c.get(), k.get())) : Optional.empty();
+    }
+
+    /** A certificate lab wrote before; empty when there is none or it cannot be read (it is then made again). */
+    private Optional<X509Certificate> read(String name) {
+        Path f = dir.resolve(name + ".crt");
+        try {
+            return Files.isRegularFile(f) ? Optional.of(Pem.certificate(Files.readAllBytes(f))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<PrivateKey> readKey(String name) {
+        Path f = dir.resolve(name + ".key");
+        try {
+            return Files.isRegularFile(f) ? Optional.of(Pem.privateKey(Files.readAllBytes(f))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void write(String name, PrivateKey key, X509Certificate c) throws IOException {
+        try {
+            AtomicFiles.write(dir.resolve(name + ".key"), pem("PRIVATE KEY", key.getEncoded()));
+            AtomicFiles.write(dir.resolve(name + ".crt"), pem("CERTIFICATE", c.getEncoded()));
+        } catch (CertificateEncodingException e) {
+            throw new IOException("cannot encode the certificate " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PEM as openssl writes it: base64 in lines of 64. */
+    static byte[] pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
