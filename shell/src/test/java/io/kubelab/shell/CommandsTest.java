@@ -153,6 +153,6 @@ class CommandsTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("state dir          " + home.resolve("state/kubelab")), r.out());
         assertTrue(r.out().contains("kubectl            /usr/bin/kubectl"), r.out());
-        assertTrue(r.out().contains("labs               2 bundled (minikube, kubeadm), all valid"), r.out());
+        assertTrue(r.out().contains("labs               3 bundled (minikube, kubeadm, the-hard-way), all valid"), r.out());
     }
 }

@@ -190,7 +190,8 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
             table(made).forEach(line -> out.line(OutputListener.Stream.STDOUT, line));
             return NodeRun.of(new NodeOutcome(node.name(), NodeOutcome.Result.DONE, null,
                     Duration.between(started, Instant.now()), "", ""));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | io.kubelab.labs.LabException e) {
+            // A folder that cannot be written, a value that does not fit, a group without an inventory.
             return NodeRun.of(new NodeOutcome(node.name(), NodeOutcome.Result.FAILED, null,
                     Duration.between(started, Instant.now()), e.getMessage(), ""));
         }

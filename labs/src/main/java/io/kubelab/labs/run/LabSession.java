@@ -57,7 +57,7 @@ public final class LabSession implements AutoCloseable {
         this.progress = validCurrent(stored.orElseGet(this::fresh));
         Path work = config.workFolder(lab.stateKey());
         this.variables = new Variables(lab, Map.of("lab.id", lab.id(), "lab.workdir", work.toString()),
-                progress.variables(), config.given(), this::groupNames);
+                progress.variables(), config.given(), this::groupValues);
         this.variablesAtOpen = progress.variables();
         this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
         this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.stateKey(),
@@ -91,14 +91,18 @@ public final class LabSession implements AutoCloseable {
         return lab;
     }
 
-    /** {{hosts.GROUP}}: the names of a group's hosts, comma-separated (empty when it names nothing). */
-    private Optional<String> groupNames(String name) {
-        if (!name.startsWith("hosts.")) {
+    /**
+     * {{hosts.GROUP}}: the names of a group's hosts, comma-separated; {{addresses.GROUP}}: their
+     * addresses, in the same order (empty when the group names nothing).
+     */
+    private Optional<String> groupValues(String name) {
+        boolean names = name.startsWith("hosts.");
+        if (!names && !name.startsWith("addresses.")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(String.join(",", nodes.resolve(name.substring("hosts.".length())).stream()
-                    .map(Node::name).toList()));
+            return Optional.of(String.join(",", nodes.resolve(name.substring(name.indexOf('.') + 1)).stream()
+                    .map(n -> names ? n.name() : n.networkAddress()).toList()));
         } catch (LabException e) {
             return Optional.empty();
         }

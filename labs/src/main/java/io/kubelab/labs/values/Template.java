@@ -32,13 +32,14 @@ public final class Template {
 
     /**
      * Values lab provides itself, without the author declaring them: host.name and host.address are
-     * the host a command runs on; hosts.GROUP is the comma-separated names of an inventory group.
+     * the host a command runs on; hosts.GROUP is the comma-separated names of an inventory group,
+     * addresses.GROUP their addresses in the same order (an etcd cluster's peers, /etc/hosts lines).
      */
     public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir", "host.name",
-            "host.address", "hosts.GROUP");
+            "host.address", "hosts.GROUP", "addresses.GROUP");
 
     public static boolean isBuiltIn(String name) {
-        return BUILT_INS.contains(name) || name.startsWith("hosts.");
+        return BUILT_INS.contains(name) || name.startsWith("hosts.") || name.startsWith("addresses.");
     }
 
     private Template() {
