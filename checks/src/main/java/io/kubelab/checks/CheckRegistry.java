@@ -123,11 +123,13 @@ public final class CheckRegistry {
                 PortCheck::listening);
         r.host("port-free", "TCP ports are free on the host (nothing listens on them yet)",
                 List.of(optional("port", ParamType.LIST, "a port or a range"),
-                        optional("ports", ParamType.LIST, "several ports or ranges")),
+                        optional("ports", ParamType.LIST, "several ports or ranges"),
+                        optional("allow", ParamType.LIST, "processes that may hold them: the component the lab "
+                                + "starts there (etcd), so the check still passes after that step")),
                 """
                 kind: port-free
                 on: kube_control_plane
-                with: {ports: [6443, 10250, 10257, 10259, 2379-2380]}""",
+                with: {ports: [2379-2380], allow: [etcd]}""",
                 PortCheck::free);
         r.host("port-reachable", "a TCP port of another host can be reached from this one",
                 List.of(required("host", ParamType.STRING, "the address to reach"),

@@ -13,15 +13,22 @@ import java.util.List;
  * TCP ports on a host: listening (a component is up) or free (nothing is in the way, as kubeadm's
  * preflight wants). A range such as 2379-2380 checks each port. The observation names the
  * process holding a port when `ss` can tell.
+ *
+ * @param allowed processes that may hold a port that must be free: the component the lab itself
+ *                starts there, so that checking the lab again after that step still passes
  */
-public record PortCheck(List<Integer> ports, boolean wantListening) implements Check {
+public record PortCheck(List<Integer> ports, boolean wantListening, List<String> allowed) implements Check {
+
+    public PortCheck {
+        allowed = List.copyOf(allowed);
+    }
 
     public static PortCheck listening(Params p) {
-        return new PortCheck(ports(p), true);
+        return new PortCheck(ports(p), true, List.of());
     }
 
     public static PortCheck free(Params p) {
-        return new PortCheck(ports(p), false);
+        return new PortCheck(ports(p), false, p.list("allow"));
     }
 
     static List<Integer> ports(Params p) {
@@ -59,9 +66,12 @@ public record PortCheck(List<Integer> ports, boolean wantListening) implements C
             }
             List<String> listening = new ArrayList<>();
             List<String> notListening = new ArrayList<>();
+            List<String> ours = new ArrayList<>();
             for (int port : ports) {
                 String holder = holder(r.stdout(), port);
-                if (holder != null) {
+                if (holder != null && !wantListening && allowed.contains(holder)) {
+                    ours.add(port + " (" + holder + ")");
+                } else if (holder != null) {
                     listening.add(port + (holder.isEmpty() ? "" : " (" + holder + ")"));
                 } else {
                     notListening.add(String.valueOf(port));
@@ -73,8 +83,9 @@ public record PortCheck(List<Integer> ports, boolean wantListening) implements C
                 return notListening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
                         : CheckResult.fail(expected, observed, evidence, say.t("is the component that serves it running?"));
             }
-            String observed = listening.isEmpty() ? say.t("free: {0}", join(ports))
-                    : say.t("in use: {0}", String.join(", ", listening));
+            String observed = !listening.isEmpty() ? say.t("in use: {0}", String.join(", ", listening))
+                    : ours.isEmpty() ? say.t("free: {0}", join(ports))
+                    : say.t("held by the lab's own component: {0}", String.join(", ", ours));
             return listening.isEmpty() ? CheckResult.pass(expected, observed, evidence)
                     : CheckResult.fail(expected, observed, evidence,
                     say.t("stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)"));

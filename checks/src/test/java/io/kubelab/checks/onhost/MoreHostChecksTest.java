@@ -93,6 +93,11 @@ class MoreHostChecksTest {
             assertEquals(Status.FAIL, free.status());
             assertTrue(free.observed().startsWith("in use: " + port), free.observed());
             assertTrue(free.observed().contains("java"), "the process holding it is named: " + free.observed());
+            // Held by the component the lab starts there (here, this JVM): still as good as free.
+            CheckResult ours = run(PortCheck.free(Params.of("port", port, "allow", List.of("java"))));
+            assertEquals(Status.PASS, ours.status(), ours.toString());
+            assertEquals("held by the lab's own component: " + port + " (java)", ours.observed());
+            assertEquals(Status.FAIL, run(PortCheck.free(Params.of("port", port, "allow", List.of("etcd")))).status());
         }
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

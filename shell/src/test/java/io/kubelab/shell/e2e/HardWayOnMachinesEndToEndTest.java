@@ -1,0 +1,197 @@
+package io.kubelab.shell.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.shell.ShellRun;
+import io.kubelab.shell.ShellRun.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hard way's first part for real, on four practice machines (three control-plane nodes, one
+ * worker): lab's certificates, kubeconfigs and encryption configuration, and a three-member etcd
+ * cluster run by real systemd from the unit the lab wrote, talking TLS with lab's certificates.
+ * The etcd is Debian's (3.4; no newer one can be downloaded here), packed as the pinned release's
+ * tarball is laid out; the Kubernetes, containerd, runc, CNI and crictl files are stand-ins that
+ * this part of the lab only downloads and verifies. Their SHA-256 is given with --set, as a
+ * classroom mirror would.
+ */
+@Tag("e2e")
+class HardWayOnMachinesEndToEndTest {
+    private static final Path STATE = Path.of(System.getenv().getOrDefault("KUBELAB_E2E", "/var/lib/kubelab-e2e"),
+            "machines-state");
+    private static final List<String> CONTROL_PLANE = List.of("10.79.0.11", "10.79.0.12", "10.79.0.13");
+    private static final Path DOWNLOADS = STATE.resolve("work/the-hard-way/downloads");
+
+    @TempDir
+    Path home;
+    Path inventory = STATE.resolve("machines/inventory.yaml");
+    List<String> sets = new ArrayList<>();
+
+    private Result lab(String... args) {
+        List<String> all = new ArrayList<>(List.of("--state-dir", STATE.toString()));
+        all.addAll(List.of(args));
+        return new ShellRun(home).env("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+                .env("USER", "root").run(all.toArray(new String[0]));
+    }
+
+    private Result run(String step) {
+        List<String> args = new ArrayList<>(List.of("run", "the-hard-way", step, "--inventory", inventory.toString()));
+        args.addAll(sets);
+        return lab(args.toArray(new String[0]));
+    }
+
+    private static String sh(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), command + ": " + out);
+        return out;
+    }
+
+    /** A command on a machine over ssh, with lab's key and the host key lab recorded; its output and status. */
+    private static String on(String address, String command) throws Exception {
+        Process p = new ProcessBuilder("ssh", "-i", STATE.resolve("machines/id_ed25519").toString(), "-o",
+                "UserKnownHostsFile=" + STATE.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o",
+                "BatchMode=yes", "root@" + address, command + "; echo \"exit=$?\"").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor();
+        return out;
+    }
+
+    private static String sha256(Path f) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    }
+
+    @BeforeEach
+    void machines() throws Exception {
+        lab("machines", "down");
+        lab("reset", "the-hard-way", "--all", "--yes");
+        sh("rm -rf " + STATE.resolve("work/the-hard-way"));
+        Result up = lab("machines", "up", "4", "--control-planes", "3");
+        assertEquals(0, up.exit(), up.toString());
+
+        // The downloads folder as a classroom fills it beforehand: lab then downloads nothing and checks each file.
+        Files.createDirectories(DOWNLOADS);
+        for (String b : List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy")) {
+            Files.writeString(DOWNLOADS.resolve(b), "#!/bin/sh\necho stand-in " + b + "\n");
+            Files.writeString(DOWNLOADS.resolve(b + ".sha256"), sha256(DOWNLOADS.resolve(b)));
+        }
+        standIn("kubelet", "kubelet_sha256");
+        standIn("kubectl", "kubectl_sha256");
+        standIn("containerd-2.3.4-linux-amd64.tar.gz", "containerd_sha256");
+        standIn("runc.amd64", "runc_sha256");
+        standIn("cni-plugins-linux-amd64-v1.9.1.tgz", "cni_sha256");
+        standIn("crictl-v1.36.0-linux-amd64.tar.gz", "crictl_sha256");
+        Path debs = Files.createDirectories(home.resolve("debs"));
+        sh("cd " + debs + " && apt-get download -q etcd-server etcd-client >/dev/null 2>&1 && mkdir -p x etcd-v3.6.14-linux-amd64"
+                + " && for d in *.deb; do dpkg-deb -x $d x; done && cp x/usr/bin/etcd x/usr/bin/etcdctl etcd-v3.6.14-linux-amd64/"
+                + " && tar -czf " + DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz") + " etcd-v3.6.14-linux-amd64");
+        sets.addAll(List.of("--set", "etcd_sha256=" + sha256(DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz"))));
+    }
+
+    private void standIn(String file, String variable) throws Exception {
+        Files.writeString(DOWNLOADS.resolve(file), "stand-in " + file + "\n");
+        sets.addAll(List.of("--set", variable + "=" + sha256(DOWNLOADS.resolve(file))));
+    }
+
+    @AfterEach
+    void down() {
+        lab("machines", "down");
+    }
+
+    @Test
+    void certificatesKubeconfigsAndAThreeMemberEtcdOverTls() throws Exception {
+        for (String step : List.of("prerequisites", "binaries", "certificates", "kubeconfigs", "encryption", "etcd")) {
+            Result r = run(step);
+            assertEquals(0, r.exit(), step + ": " + r);
+        }
+        Path pki = STATE.resolve("work/the-hard-way/pki");
+        // One certificate per worker, and etcd's per control-plane node, as openssl judges them.
+        assertEquals("node-4.crt: OK", sh("cd " + pki + " && openssl verify -CAfile ca.crt node-4.crt"));
+        assertTrue(sh("openssl x509 -in " + pki.resolve("kube-api-server.crt") + " -noout -ext subjectAltName")
+                .contains("IP Address:10.79.0.11, IP Address:10.79.0.12, IP Address:10.79.0.13, IP Address:10.32.0.1"));
+        assertTrue(sh("KUBECONFIG=" + pki.resolve("node-4.kubeconfig") + " kubectl config view --raw -o "
+                + "jsonpath='{.clusters[0].cluster.server} {.users[0].name}'").equals("https://10.79.0.11:6443 system:node:node-4"));
+
+        // Three members, healthy over TLS, as etcd itself says; and the unit passes systemd's own verification.
+        String health = on(CONTROL_PLANE.get(0), "ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert="
+                + "/etc/etcd/ca.crt --cert=/etc/etcd/etcd.crt --key=/etc/etcd/etcd.key endpoint health --cluster 2>&1");
+        assertEquals(3, health.lines().filter(l -> l.contains("is healthy")).count(), health);
+        for (String m : CONTROL_PLANE) {
+            assertTrue(on(m, "systemd-analyze verify /etc/systemd/system/etcd.service 2>&1").endsWith("exit=0"), m);
+            assertEquals("600\nexit=0", on(m, "stat -c %a /var/lib/kubernetes/encryption-config.yaml /etc/etcd/etcd.key"
+                    + " | sort -u"), m);
+        }
+        // A client certificate from another CA is refused by etcd itself.
+        Path other = Files.createDirectories(home.resolve("other"));
+        sh("cd " + other + " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key "
+                + "-out ca.crt -subj /CN=other-ca -days 1 2>/dev/null && openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256"
+                + " -nodes -keyout c.key -out c.csr -subj /CN=intruder 2>/dev/null && openssl x509 -req -in c.csr -CA ca.crt"
+                + " -CAkey ca.key -CAcreateserial -out c.crt -days 1 2>/dev/null");
+        on(CONTROL_PLANE.get(0), "mkdir -p /tmp/other && printf '%s' '" + Files.readString(other.resolve("c.crt"))
+                + "' > /tmp/other/c.crt && printf '%s' '" + Files.readString(other.resolve("c.key")) + "' > /tmp/other/c.key");
+        String refused = on(CONTROL_PLANE.get(0), "ETCDCTL_API=3 timeout 20 etcdctl --endpoints=https://127.0.0.1:2379 "
+                + "--cacert=/etc/etcd/ca.crt --cert=/tmp/other/c.crt --key=/tmp/other/c.key --command-timeout=3s get x 2>&1");
+        assertFalse(refused.endsWith("exit=0"), refused);
+        assertTrue(on(CONTROL_PLANE.get(0), "journalctl -u etcd --no-pager | grep -c 'rejected connection'")
+                .matches("(?s)[1-9][0-9]*\\nexit=0"), "etcd logs the refusal");
+
+        // The key never reached the screen or lab's files here; the nodes have it.
+        String key = on(CONTROL_PLANE.get(1), "sed -n 's/.*secret: \"\\(.*\\)\"}/\\1/p' /var/lib/kubernetes/encryption-config.yaml")
+                .replace("\nexit=0", "");
+        assertEquals(44, key.length(), key);
+        assertEquals(key + "\nexit=0", on(CONTROL_PLANE.get(2), "sed -n 's/.*secret: \"\\(.*\\)\"}/\\1/p' "
+                + "/var/lib/kubernetes/encryption-config.yaml"), "one key for every API server");
+        try (Stream<Path> files = Files.walk(STATE)) {
+            List<Path> holding = files.filter(Files::isRegularFile).filter(f -> !f.startsWith(STATE.resolve("machines")))
+                    .filter(f -> {
+                        try {
+                            return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(key);
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }).toList();
+            assertEquals(List.of(), holding, "the encryption key in lab's files");
+        }
+
+        // Again: every certificate kept, etcd left running.
+        Result again = run("certificates");
+        assertEquals(0, again.exit(), again.toString());
+        assertFalse(again.out().contains("re-made") || again.out().matches("(?s).*\\bmade\\b.*"), again.out());
+        assertTrue(again.out().contains("kept     kube-api-server"), again.out());
+
+        Result answer = lab("answer", "the-hard-way", "b");
+        assertEquals(0, answer.exit(), answer.toString());
+        Result check = lab("check", "the-hard-way", "-o", "json");
+        JsonNode results = JsonMapper.builder().build().readTree(check.out()).get("results");
+        List<String> notPassing = new ArrayList<>();
+        results.forEach(r -> {
+            if (!r.get("status").asString().equals("pass") && !r.get("step").asString().equals("teardown")) {
+                notPassing.add(r.toString());
+            }
+        });
+        assertEquals(List.of(), notPassing, check.out());
+
+        Result teardown = lab("run", "the-hard-way", "teardown", "--yes");
+        assertEquals(0, teardown.exit(), teardown.toString());
+        assertEquals("absent\nexit=0", on(CONTROL_PLANE.get(0), "systemctl is-active etcd >/dev/null && echo running; "
+                + "test -e /var/lib/etcd && echo present || echo absent"));
+        assertNotEquals("", health);
+    }
+}
