@@ -25,6 +25,13 @@ trap cleanup EXIT INT TERM
 # Network-namespace nodes for the kubeadm and SSH tests; the practice-machine test (MachinesEndToEndTest)
 # boots its own nspawn machines, with the Debian root tree kept under $KUBELAB_E2E (built once, ~20 s).
 # The nodes' kubeadm, kubectl, systemctl, crictl and kubelet are test fixtures (see their README).
+# The hard way's etcd on the machines is Debian's (the pinned release cannot be downloaded here):
+# its packages, fetched once and kept under $KUBELAB_E2E.
+debs="$KUBELAB_E2E/etcd-debs"
+if ! ls "$debs"/etcd-server_*.deb "$debs"/etcd-client_*.deb >/dev/null 2>&1; then
+  apt-cache show etcd-server >/dev/null 2>&1 || apt-get update -qq
+  mkdir -p "$debs" && (cd "$debs" && apt-get download -q etcd-server etcd-client >/dev/null 2>&1)
+fi
 "$nodes" up "${E2E_NODES:-3}" --fixtures "${E2E_FIXTURES:-shell/src/test/resources/fixtures/kubeadm}"
 # The modules come from this checkout's reactor, never from ~/.m2: another checkout installing
 # there meanwhile cannot change what this suite runs.

@@ -41,4 +41,33 @@ class ShowTest {
         ShellRun.Result r = new ShellRun(home).run("show", "kubeadm", "network", "--set", "pod_cidr=10.30.0.0/16");
         assertTrue(r.out().contains("• the pod network uses 10.30.0.0/16 (pod-cidr)"), r.out());
     }
+
+    /** The step's heading and text say the versions the learner will get, as set; a secret stays masked. */
+    @Test
+    void theStepsTitleAndTextHaveTheirValuesFilledIn() throws Exception {
+        Path lab = Files.createDirectories(home.resolve("filled/steps"));
+        Files.writeString(lab.resolveSibling("lab.yaml"), """
+                format: 1
+                id: filled
+                title: {en: Filled, zh-CN: 填写}
+                variables:
+                  version: {default: "1.2"}
+                  key: {secret: true, generate: base64-32}
+                steps:
+                  - id: get
+                    title: {en: "Get {{version}}", zh-CN: "获取 {{version}}"}
+                    text: steps/get.md
+                    actions:
+                      - run: echo {{key}}
+                """);
+        Files.writeString(lab.resolve("get.md"), "# Get\n\nVersion {{version}}, key {{key}}, kubectl -o go-template='{{.metadata.name}}'\n");
+        Files.writeString(lab.resolve("get.zh-CN.md"), "# 获取\n\n版本 {{version}}\n");
+        ShellRun.Result r = new ShellRun(home).run("show", lab.getParent().toString(), "--set", "version=1.3");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("Step 1 of 1 · Get 1.3  [get]"), r.out());
+        assertTrue(r.out().contains("Version 1.3, key {{key}}, kubectl -o go-template='{{.metadata.name}}'"), r.out());
+        // The --set is remembered for the lab, so the Chinese text says 1.3 too.
+        ShellRun.Result zh = new ShellRun(home).run("--lang", "zh-CN", "show", lab.getParent().toString());
+        assertTrue(zh.out().contains("获取 1.3") && zh.out().contains("版本 1.3"), zh.out());
+    }
 }

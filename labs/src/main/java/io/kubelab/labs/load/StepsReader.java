@@ -133,6 +133,8 @@ final class StepsReader {
         content.read(translated, () -> problems.warning(f.at("text"), "no Simplified Chinese translation "
                 + files.display(translated) + "; learners with --lang zh-CN see English"))
                 .ifPresent(zh -> byLanguage.put(Text.CHINESE, zh));
+        // Shown with {{variables}} filled in, so each must be one the lab has (reported at text:).
+        byLanguage.values().forEach(t -> problems.templated(t, f.at("text")));
         return new Text(byLanguage);
     }
 

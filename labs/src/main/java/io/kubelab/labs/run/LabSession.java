@@ -125,6 +125,11 @@ public final class LabSession implements AutoCloseable {
         return variables.persistable().containsKey(name);
     }
 
+    /** A text of the lab as the learner sees it: {{variables}} filled in, secrets masked, the rest as written. */
+    public String shown(String text) {
+        return variables.redactor().redact(variables.render(text));
+    }
+
     public Variables variables() {
         return variables;
     }

@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
         Ui ui = ctx.ui();
         if (dryRun) {
             for (Step step : steps) {
-                ui.stepHeading(s.lab(), step, ctx.language());
+                ui.stepHeading(s.lab(), step, s.shown(step.title().in(ctx.language())));
                 s.plan(List.of(step));
             }
             ui.note(ui.style().dim(ui.msg().get("run.dry-run-done")));
@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
     }
 
     private int runOne(LabSession s, Step step, Ui ui) {
-        ui.stepHeading(s.lab(), step, ctx.language());
+        ui.stepHeading(s.lab(), step, s.shown(step.title().in(ctx.language())));
         if (step.isQuestion() && step.actions().isEmpty()) {
             StepView.question(ui, step, ctx.language());
             return ExitCode.OK;

@@ -20,10 +20,10 @@ final class StepView {
         Ui ui = ctx.ui();
         String lang = ctx.language();
         ui.blank();
-        ui.stepHeading(session.lab(), step, lang);
+        ui.stepHeading(session.lab(), step, session.shown(step.title().in(lang)));
         ui.blank();
         if (!step.body().isEmpty()) {
-            ui.markdown(step.body().in(lang));
+            ui.markdown(session.shown(step.body().in(lang)));
             ui.blank();
         }
         Redactor redactor = session.variables().redactor();
@@ -48,8 +48,7 @@ final class StepView {
             ui.line(ui.style().bold(ui.msg().get("show.checks")));
             for (CheckSpec c : step.checks()) {
                 // Titles with {{variables}} filled in as they will be checked (secrets masked).
-                String title = c.title().isEmpty() ? c.kind()
-                        : redactor.redact(session.variables().render(c.title().in(lang)));
+                String title = c.title().isEmpty() ? c.kind() : session.shown(c.title().in(lang));
                 ui.line("  • " + title + ui.style().dim(" (" + c.id() + ")"));
             }
             ui.blank();

@@ -74,9 +74,10 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         return msg.get("status." + s.word());
     }
 
-    public void stepHeading(Lab lab, Step step, String language) {
+    /** "Step 3 of 8 · TITLE  [id]"; the title as the learner sees it (variables filled in). */
+    public void stepHeading(Lab lab, Step step, String title) {
         int index = lab.indexOf(step.id()) + 1;
-        String head = msg.get("step.heading", index, lab.steps().size(), step.title().in(language));
+        String head = msg.get("step.heading", index, lab.steps().size(), title);
         out.println(style.bold(head) + style.dim("  [" + step.id() + "]"));
     }
 

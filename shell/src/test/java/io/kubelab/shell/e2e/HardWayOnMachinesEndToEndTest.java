@@ -98,10 +98,12 @@ class HardWayOnMachinesEndToEndTest {
         standIn("runc.amd64", "runc_sha256");
         standIn("cni-plugins-linux-amd64-v1.9.1.tgz", "cni_sha256");
         standIn("crictl-v1.36.0-linux-amd64.tar.gz", "crictl_sha256");
-        Path debs = Files.createDirectories(home.resolve("debs"));
-        sh("cd " + debs + " && apt-get download -q etcd-server etcd-client >/dev/null 2>&1 && mkdir -p x etcd-v3.6.14-linux-amd64"
-                + " && for d in *.deb; do dpkg-deb -x $d x; done && cp x/usr/bin/etcd x/usr/bin/etcdctl etcd-v3.6.14-linux-amd64/"
-                + " && tar -czf " + DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz") + " etcd-v3.6.14-linux-amd64");
+        // Debian's etcd packages, which e2e/run.sh fetches into $KUBELAB_E2E/etcd-debs.
+        Path debs = STATE.getParent().resolve("etcd-debs");
+        Path unpacked = Files.createDirectories(home.resolve("etcd"));
+        sh("cd " + unpacked + " && mkdir -p x etcd-v3.6.14-linux-amd64 && for d in " + debs + "/etcd-*.deb; do dpkg-deb -x $d x;"
+                + " done && cp x/usr/bin/etcd x/usr/bin/etcdctl etcd-v3.6.14-linux-amd64/ && tar -czf "
+                + DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz") + " etcd-v3.6.14-linux-amd64");
         sets.addAll(List.of("--set", "etcd_sha256=" + sha256(DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz"))));
     }
 
