@@ -95,7 +95,7 @@ openssl_parallel() { # algorithm
 with_lab() { # algorithm
   rm -rf "$work/state"
   ./lab --state-dir "$work/state" run "$work/pki-bench" certificates --inventory "$work/hosts.yaml" >/dev/null 2>&1
-  [ "$(ls "$work/state/work/pki-bench/pki/"*.crt | wc -l)" = 9 ] || { echo "lab did not make the set" >&2; exit 1; }
+  [ "$(ls "$work"/state/work/pki-bench*/pki/*.crt | wc -l)" = 9 ] || { echo "lab did not make the set" >&2; exit 1; }
 }
 
 median() { # command args...; prints the median seconds of $runs runs

@@ -9,8 +9,17 @@ jar="$home/lib/lab.jar"
 version=$(cat "$home/lib/VERSION" 2>/dev/null || echo dev)
 cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kubelab"
 archive="$cache/lab-$version-$(echo "$home" | cksum | cut -d' ' -f1).jsa"
-set -- -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xss2m -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar "$jar" "$@"
+# C1 only for the commands that run briefly (quicker start); running steps keeps the full JIT, which
+# makes RSA keys (the certificates action) ten times faster.
+jit=""
+for arg in "$@"; do
+  case "$arg" in
+    list|show|validate|check|vars|set|status|hint|answer|solution|actions|checks|doctor|reset|env|machines|help|version|--version|-V|--help|-h)
+      jit="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"; break ;;
+  esac
+done
+# shellcheck disable=SC2086 # $jit is two flags or none
+set -- $jit -XX:+UseSerialGC -Xss2m -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
 if [ -f "$archive" ]; then
   exec "$java" -XX:SharedArchiveFile="$archive" "$@"
 fi

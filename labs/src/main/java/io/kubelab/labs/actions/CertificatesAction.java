@@ -245,17 +245,17 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
         List<String> out = new ArrayList<>();
         for (Issued i : made) {
             var c = i.certificate();
-            String subject = c.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
+            String subject = CertificateFolder.describe(io.kubelab.checks.certs.Subject.of(c));
             out.add(String.format("%-8s %-" + width + "s  %s%s", i.status().word(), i.name(), subject,
                     i.why().map(w -> "  (" + w + ")").orElse("")));
             List<String> details = new ArrayList<>();
-            String sans = String.join(", ", io.kubelab.labs.pki.CertificateFolder.sansOf(c));
+            String sans = String.join(", ", CertificateFolder.sansOf(c));
             if (!sans.isEmpty()) {
                 details.add("SANs " + sans);
             }
             details.add("until " + LocalDate.ofInstant(c.getNotAfter().toInstant(), ZoneOffset.UTC));
             details.add("SHA256 " + i.fingerprint().substring(0, 23) + "…");
-            out.add(" ".repeat(10 + width) + String.join(" · ", details));
+            out.add(" ".repeat(11 + width) + String.join(" · ", details)); // under the subject
         }
         return out;
     }

@@ -41,8 +41,8 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
     private static final Duration BACKDATE = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public static CertificateAuthority create(String commonName, KeyAlgorithm algorithm, Duration validity, Instant now) {
-        KeyPair pair = algorithm.generate();
+    /** A new CA, self-signed, with the key pair given (made beside the other keys, in parallel). */
+    public static CertificateAuthority create(String commonName, KeyPair pair, Duration validity, Instant now) {
         X500Name subject = name(commonName, List.of());
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();

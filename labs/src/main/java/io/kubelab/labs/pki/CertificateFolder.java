@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A folder of certificates signed by one CA: {@code ca.crt} and {@code ca.key}, and for each
@@ -56,53 +57,57 @@ public final class CertificateFolder {
         Instant now = clock.instant();
         Optional<CertificateAuthority> old = readCa();
         Optional<String> caProblem = old.isEmpty() ? Optional.empty() : caProblem(old.get(), caName, now);
+        Optional<CertificateAuthority> kept = old.filter(ca -> caProblem.isEmpty());
+        // What each certificate needs: kept as it is, or made (again, and why) with a new key.
+        List<Decision> decisions = specs.parallelStream().map(spec -> kept.map(ca -> decide(spec, ca, now))
+                .orElse(new Decision(spec, null, old.isPresent() ? Optional.of("the CA is new") : Optional.empty())))
+                .toList();
+        // Every new key at once, the CA's among them: RSA keys are the slow part, and they are independent.
+        int needed = (int) decisions.stream().filter(d -> d.existing() == null).count() + (kept.isEmpty() ? 1 : 0);
+        List<KeyPair> keys = new ArrayList<>(IntStream.range(0, needed).parallel().mapToObj(i -> algorithm.generate())
+                .toList());
         List<Issued> out = new ArrayList<>();
         CertificateAuthority ca;
-        if (old.isPresent() && caProblem.isEmpty()) {
-            ca = old.get();
+        if (kept.isPresent()) {
+            ca = kept.get();
             out.add(new Issued("ca", Issued.Status.KEPT, Optional.empty(), ca.certificate()));
         } else {
-            ca = CertificateAuthority.create(caName, algorithm, caValidity, now);
+            ca = CertificateAuthority.create(caName, keys.remove(keys.size() - 1), caValidity, now);
             write("ca", ca.key(), ca.certificate());
             out.add(new Issued("ca", old.isEmpty() ? Issued.Status.MADE : Issued.Status.REMADE, caProblem, ca.certificate()));
         }
-        boolean newCa = out.get(0).status() == Issued.Status.REMADE;
-        List<Made> leaves = specs.parallelStream().map(spec -> leaf(spec, ca, newCa, now)).toList();
-        for (Made m : leaves) {
-            if (m.key() != null) {
-                // One at a time, key before certificate: a crash between leaves a pair that does not match,
-                // which the next run makes again.
-                write(m.issued().name(), m.key(), m.issued().certificate());
+        for (Decision d : decisions) {
+            if (d.existing() != null) {
+                out.add(new Issued(d.spec().name(), Issued.Status.KEPT, Optional.empty(), d.existing()));
+                continue;
             }
-            out.add(m.issued());
+            KeyPair pair = keys.remove(keys.size() - 1);
+            X509Certificate c = ca.issue(d.spec(), pair.getPublic(), validity, now);
+            // One at a time, key before certificate: a crash between leaves a pair that does not match,
+            // which the next run makes again.
+            write(d.spec().name(), pair.getPrivate(), c);
+            out.add(new Issued(d.spec().name(), d.why().isPresent() ? Issued.Status.REMADE : Issued.Status.MADE,
+                    d.why(), c));
         }
         return out;
     }
 
-    /** A leaf after deciding: kept (no key: nothing to write), or made with its new key. */
-    private record Made(Issued issued, PrivateKey key) {
+    /**
+     * What one certificate needs.
+     *
+     * @param existing the certificate to keep; null when it is to be made
+     * @param why      why it is made again (empty: made for the first time, or kept)
+     */
+    private record Decision(CertificateSpec spec, X509Certificate existing, Optional<String> why) {
     }
 
-    private Made leaf(CertificateSpec spec, CertificateAuthority ca, boolean newCa, Instant now) {
-        Optional<String> why;
-        if (newCa) {
-            why = Optional.of("the CA is new");
-        } else {
-            Optional<X509Certificate> existing = read(spec.name());
-            if (existing.isEmpty()) {
-                why = Optional.empty();
-            } else {
-                why = differs(existing.get(), readKey(spec.name()), spec, ca, now);
-                if (why.isEmpty()) {
-                    return new Made(new Issued(spec.name(), Issued.Status.KEPT, Optional.empty(), existing.get()), null);
-                }
-            }
+    private Decision decide(CertificateSpec spec, CertificateAuthority ca, Instant now) {
+        Optional<X509Certificate> existing = read(spec.name());
+        if (existing.isEmpty()) {
+            return new Decision(spec, null, Optional.empty());
         }
-        KeyPair pair = algorithm.generate();
-        X509Certificate c = ca.issue(spec, pair.getPublic(), validity, now);
-        boolean remade = newCa || why.isPresent();
-        return new Made(new Issued(spec.name(), remade ? Issued.Status.REMADE : Issued.Status.MADE, why, c),
-                pair.getPrivate());
+        Optional<String> why = differs(existing.get(), readKey(spec.name()), spec, ca, now);
+        return new Decision(spec, why.isEmpty() ? existing.get() : null, why);
     }
 
     /** What makes a certificate on disk not the one asked for, in words; empty when it is. */
@@ -159,7 +164,8 @@ public final class CertificateFolder {
                 + LocalDate.ofInstant(end, ZoneOffset.UTC)) : Optional.empty();
     }
 
-    static String describe(Subject s) {
+    /** "O=system:masters, CN=admin", in the order openssl prints a subject. */
+    public static String describe(Subject s) {
         return (s.o().isEmpty() ? "" : "O=" + String.join("+", s.o()) + ", ") + "CN=" + s.cn();
     }
 
