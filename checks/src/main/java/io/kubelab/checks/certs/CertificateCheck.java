@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.Status;
 import io.kubelab.checks.host.HostUnreachableException;
 import java.io.IOException;
@@ -35,11 +36,18 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
                 (int) p.integer("warn_days", 30), Clock.systemUTC());
     }
 
+    /** One thing that does not hold, and which kind of fix it needs. */
+    private record Wrong(Fix fix, String words) {
+    }
+
+    private enum Fix { SUBJECT, SANS, EXPIRY, OTHER }
+
     @Override
     public CheckResult run(CheckContext ctx) {
-        String expected = expected();
-        String evidence = "read " + cert + (ca.isEmpty() ? "" : ", " + ca) + (key.isEmpty() ? "" : ", " + key)
-                + " on " + ctx.host().name();
+        Say say = ctx.say();
+        String expected = expected(say);
+        String read = cert + (ca.isEmpty() ? "" : ", " + ca) + (key.isEmpty() ? "" : ", " + key);
+        String evidence = say.t("read {0} on {1}", read, ctx.host().name());
         X509Certificate c;
         List<X509Certificate> intermediates;
         List<X509Certificate> cas = List.of();
@@ -58,64 +66,69 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
                 k = Pem.privateKey(ctx.host().read(key));
             }
         } catch (HostUnreachableException e) {
-            return CheckResult.error(expected, e.getMessage(), evidence, "check that `lab env` reaches the host");
+            return CheckResult.error(expected, e.getMessage(), evidence, say.t("check that `lab env` reaches the host"));
         } catch (IOException e) {
-            return ReadProblem.of(ctx.say(), expected, evidence, e, "the step that makes it has not run, or wrote it elsewhere",
-                    "regenerate it");
+            return ReadProblem.of(say, expected, evidence, e, say.t("the step that makes it has not run, or wrote it "
+                    + "elsewhere"), say.t("regenerate it"));
         }
         Subject subject = Subject.of(c);
-        List<String> wrong = new ArrayList<>();
+        List<Wrong> wrong = new ArrayList<>();
         if (!cn.isEmpty() && !cn.equals(subject.cn())) {
-            wrong.add("CN is " + subject.cn());
+            wrong.add(new Wrong(Fix.SUBJECT, say.t("CN is {0}", subject.cn())));
         }
         if (!o.isEmpty() && !Set.copyOf(o).equals(Set.copyOf(subject.o()))) {
-            wrong.add("O is " + (subject.o().isEmpty() ? "(none)" : String.join(", ", subject.o())));
+            wrong.add(new Wrong(Fix.SUBJECT, say.t("O is {0}", subject.o().isEmpty() ? say.t("(none)")
+                    : String.join(", ", subject.o()))));
         }
         List<String> sans = sans(c);
         for (String d : dns) {
             if (sans.stream().noneMatch(san -> Names.sameDns(san, d))) {
-                wrong.add("no SAN DNS:" + d);
+                wrong.add(new Wrong(Fix.SANS, say.t("no SAN {0}", "DNS:" + d)));
             }
         }
         for (String ip : ips) {
             if (sans.stream().noneMatch(san -> Names.sameIp(san, ip))) {
-                wrong.add("no SAN IP:" + ip);
+                wrong.add(new Wrong(Fix.SANS, say.t("no SAN {0}", "IP:" + ip)));
             }
         }
         List<String> usages = keyUsages(c);
-        keyUsage.stream().filter(u -> !usages.contains(u)).forEach(u -> wrong.add("no key usage " + u));
+        keyUsage.stream().filter(u -> !usages.contains(u))
+                .forEach(u -> wrong.add(new Wrong(Fix.OTHER, say.t("no key usage {0}", u))));
         List<String> ext = extKeyUsages(c);
-        extKeyUsage.stream().filter(u -> !ext.contains(u)).forEach(u -> wrong.add("no extended key usage " + u));
+        extKeyUsage.stream().filter(u -> !ext.contains(u))
+                .forEach(u -> wrong.add(new Wrong(Fix.OTHER, say.t("no extended key usage {0}", u))));
         if (!cas.isEmpty()) {
-            Chains.problem(c, intermediates, cas, clock.instant()).ifPresent(wrong::add);
+            Chains.problem(c, intermediates, cas, clock.instant(), say).ifPresent(p -> wrong.add(new Wrong(Fix.OTHER, p)));
         }
         if (k != null && !Pem.matches(k, c.getPublicKey())) {
-            wrong.add("the key " + key + " does not belong to this certificate");
+            wrong.add(new Wrong(Fix.OTHER, say.t("the key {0} does not belong to this certificate", key)));
         }
         Instant now = clock.instant();
         Instant end = c.getNotAfter().toInstant();
         long daysLeft = Duration.between(now, end).toDays();
-        boolean expired = now.isAfter(end) || now.isBefore(c.getNotBefore().toInstant());
-        if (expired) {
-            wrong.add(now.isAfter(end) ? "expired on " + end : "not valid before " + c.getNotBefore().toInstant());
+        if (now.isAfter(end)) {
+            wrong.add(new Wrong(Fix.EXPIRY, say.t("expired on {0}", end)));
+        } else if (now.isBefore(c.getNotBefore().toInstant())) {
+            wrong.add(new Wrong(Fix.OTHER, say.t("not valid before {0}", c.getNotBefore().toInstant())));
         }
-        String observed = subject + "; issuer " + Subject.issuerOf(c) + (sans.isEmpty() ? "" : "; SANs "
-                + String.join(", ", sans)) + "; valid until " + end + " (" + daysLeft + " days)"
-                + (wrong.isEmpty() ? "" : " — " + String.join("; ", wrong));
+        String observed = subject + "; " + say.t("issuer {0}", Subject.issuerOf(c))
+                + (sans.isEmpty() ? "" : "; " + say.t("SANs {0}", String.join(", ", sans))) + "; "
+                + say.t("valid until {0} ({1} days)", end, daysLeft)
+                + (wrong.isEmpty() ? "" : " — " + String.join("; ", wrong.stream().map(Wrong::words).toList()));
         if (!wrong.isEmpty()) {
-            return CheckResult.fail(expected, observed, evidence, hint(wrong));
+            return CheckResult.fail(expected, observed, evidence, hint(wrong, say));
         }
         if (daysLeft < warnDays) {
             return new CheckResult(Status.WARN, expected, observed, evidence,
-                    "it expires in " + daysLeft + " days: renew it (kubeadm certs renew all)");
+                    say.t("it expires in {0} days: renew it (kubeadm certs renew all)", daysLeft));
         }
         return CheckResult.pass(expected, observed, evidence);
     }
 
-    private String expected() {
-        List<String> parts = new ArrayList<>(List.of(cert + " a valid certificate"));
+    private String expected(Say say) {
+        List<String> parts = new ArrayList<>(List.of(say.t("{0} a valid certificate", cert)));
         if (!ca.isEmpty()) {
-            parts.add("signed by " + ca);
+            parts.add(say.t("signed by {0}", ca));
         }
         if (!cn.isEmpty()) {
             parts.add("CN=" + cn);
@@ -126,29 +139,33 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         dns.forEach(d -> parts.add("SAN DNS:" + d));
         ips.forEach(i -> parts.add("SAN IP:" + i));
         if (!keyUsage.isEmpty()) {
-            parts.add("key usage " + String.join(", ", keyUsage));
+            parts.add(say.t("key usage {0}", String.join(", ", keyUsage)));
         }
         if (!extKeyUsage.isEmpty()) {
-            parts.add("extended key usage " + String.join(", ", extKeyUsage));
+            parts.add(say.t("extended key usage {0}", String.join(", ", extKeyUsage)));
         }
         if (!key.isEmpty()) {
-            parts.add("its key " + key);
+            parts.add(say.t("its key {0}", key));
         }
-        parts.add("more than " + warnDays + " days left");
+        parts.add(say.t("more than {0} days left", warnDays));
         return String.join(", ", parts);
     }
 
-    private static String hint(List<String> wrong) {
-        if (wrong.stream().anyMatch(w -> w.startsWith("CN") || w.startsWith("O "))) {
-            return "the CN is the user and each O a group Kubernetes sees: re-issue the certificate with the right subject";
+    /** The fix for the first kind of problem found, subject before SANs before expiry. */
+    private static String hint(List<Wrong> wrong, Say say) {
+        java.util.Set<Fix> fixes = java.util.EnumSet.noneOf(Fix.class);
+        wrong.forEach(w -> fixes.add(w.fix()));
+        if (fixes.contains(Fix.SUBJECT)) {
+            return say.t("the CN is the user and each O a group Kubernetes sees: re-issue the certificate with the right "
+                    + "subject");
         }
-        if (wrong.stream().anyMatch(w -> w.startsWith("no SAN"))) {
-            return "clients check the name they connect to against the SANs: re-issue with every name and IP";
+        if (fixes.contains(Fix.SANS)) {
+            return say.t("clients check the name they connect to against the SANs: re-issue with every name and IP");
         }
-        if (wrong.stream().anyMatch(w -> w.startsWith("expired"))) {
-            return "renew it (kubeadm certs renew all, or issue a new one from the CA)";
+        if (fixes.contains(Fix.EXPIRY)) {
+            return say.t("renew it (kubeadm certs renew all, or issue a new one from the CA)");
         }
-        return "re-issue it from the right CA (openssl x509 -noout -text -in FILE shows what it has)";
+        return say.t("re-issue it from the right CA (openssl x509 -noout -text -in FILE shows what it has)");
     }
 
     static List<String> sans(X509Certificate c) {

@@ -123,6 +123,20 @@ class CertificateChecksTest {
         assertTrue(r.hint().startsWith("the CN is the user and each O a group"), r.hint());
     }
 
+    /** In Chinese: what is wrong, and the fix for it, are said in Chinese; names and values stay as they are. */
+    @Test
+    void theWrongCaAndAMissingSanInChinese() {
+        CertificateCheck c = CertificateCheck.from(Params.of("cert", "node-0.pem", "ca", "other-ca.pem", "ips",
+                List.of("10.32.0.1")));
+        CheckResult r = c.run(new CheckContext(host, ClusterAccess.none(), Duration.ofSeconds(5))
+                .in(new io.kubelab.checks.Say("zh-CN")));
+        assertEquals(Status.FAIL, r.status());
+        assertTrue(r.observed().contains("签发者 CN=CA") && r.observed().endsWith("— SAN 中没有 IP:10.32.0.1; "
+                + "不是由该 CA 签发的：签发者为 CN=CA，而 CA 文件中是 CN=Other CA"), r.observed());
+        assertEquals("客户端会用所连接的名称与 SAN 比对：请重新签发，包含每一个名称和 IP", r.hint());
+        assertEquals("在 local 上读取 node-0.pem, other-ca.pem", r.evidence());
+    }
+
     @Test
     void aMissingSan() {
         CheckResult r = cert("cert", "node-0.pem", "dns", List.of("node-0", "node-0.kubernetes.local"),
