@@ -4,6 +4,7 @@ import io.kubelab.checks.Check;
 import io.kubelab.checks.CheckContext;
 import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Params;
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.Shell;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,29 +27,34 @@ public record SecretEncryptedCheck(String namespace, String name, String prefix,
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        Say say = ctx.say();
         String key = "/registry/secrets/" + namespace + "/" + name;
         String command = "ETCDCTL_API=3 etcdctl " + etcdctlFlags + (etcdctlFlags.isEmpty() ? "" : " ") + "get "
                 + Shell.quote(key) + " --print-value-only";
-        String expected = "etcd holds " + key + " starting with " + prefix;
+        String expected = say.t("etcd holds {0} starting with {1}", key, prefix);
         String evidence = HostProbe.evidence(ctx, command + " | hexdump -C");
         return HostProbe.run(ctx, "set -o pipefail; " + command + " | head -c 64 | base64 -w0", r -> {
             if (r.exitCode() != 0) {
-                return CheckResult.error(expected, "etcdctl failed: " + r.tail(2), evidence,
-                        "run it on a control-plane host with etcdctl and the etcd client certificates");
+                return CheckResult.error(expected, say.t("etcdctl failed: {0}", r.tail(2)), evidence,
+                        say.t("run it on a control-plane host with etcdctl and the etcd client certificates"));
             }
             byte[] value = Base64.getDecoder().decode(r.stdout().strip());
             if (value.length == 0) {
-                return CheckResult.fail(expected, "no key " + key + " in etcd", evidence,
-                        "create it first: kubectl create secret generic " + name + " --from-literal=mykey=mydata");
+                return CheckResult.fail(expected, say.t("no key {0} in etcd", key), evidence,
+                        say.t("create it first: {0}", "kubectl create secret generic " + name
+                                + " --from-literal=mykey=mydata"));
             }
             String start = printable(value);
             if (start.startsWith(prefix)) {
-                return CheckResult.pass(expected, "value starts with " + textPrefix(value), evidence);
+                return CheckResult.pass(expected, say.t("value starts with {0}", textPrefix(value)), evidence);
             }
-            return CheckResult.fail(expected, "value starts with " + start.substring(0, Math.min(16, start.length()))
-                    + (start.startsWith("k8s.") ? " (stored in plain protobuf: not encrypted)" : ""), evidence,
-                    "the API server needs --encryption-provider-config with an aescbc provider first; secrets written "
-                            + "before that stay plain until rewritten (kubectl get secrets -A -o json | kubectl replace -f -)");
+            String seen = start.substring(0, Math.min(16, start.length()));
+            return CheckResult.fail(expected, start.startsWith("k8s.")
+                    ? say.t("value starts with {0} (stored in plain protobuf: not encrypted)", seen)
+                    : say.t("value starts with {0}", seen), evidence,
+                    say.t("the API server needs --encryption-provider-config with the provider first; secrets written "
+                            + "before that stay plain until rewritten ({0})",
+                            "kubectl get secrets -A -o json | kubectl replace -f -"));
         });
     }
 

@@ -154,6 +154,37 @@ class HardWayOnMachinesEndToEndTest {
         assertTrue(on(CONTROL_PLANE.get(0), "journalctl -u etcd --no-pager | grep -c 'rejected connection'")
                 .matches("(?s)[1-9][0-9]*\\nexit=0"), "etcd logs the refusal");
 
+        // The secret-encrypted check against this real etcd: one value as the API server writes it with aescbc and
+        // the lab's key (its prefix, an IV, AES-256-CBC), and one as it writes it without encryption.
+        String etcdctl = "ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/etcd/ca.crt "
+                + "--cert=/etc/etcd/etcd.crt --key=/etc/etcd/etcd.key";
+        assertTrue(on(CONTROL_PLANE.get(0), "set -e; k=$(sed -n 's/.*secret: \"\\(.*\\)\"}/\\1/p' "
+                + "/var/lib/kubernetes/encryption-config.yaml | base64 -d | od -An -tx1 | tr -d ' \\n'); iv=$(openssl rand "
+                + "-hex 16); { printf 'k8s:enc:aescbc:v1:key1:'; printf \"$(echo $iv | sed 's/../\\\\x&/g')\"; printf "
+                + "'k8s\\0\\n\\014\\n\\002v1\\022\\006Secret' | openssl enc -aes-256-cbc -K $k -iv $iv; } | " + etcdctl
+                + " put /registry/secrets/default/sealed >/dev/null; printf 'k8s\\0\\n\\014\\n\\002v1\\022\\006Secret' | "
+                + etcdctl + " put /registry/secrets/default/plain").endsWith("OK\nexit=0"));
+        Path encrypted = Files.createDirectories(home.resolve("encrypted"));
+        Files.writeString(encrypted.resolve("lab.yaml"), """
+                format: 1
+                id: encrypted
+                title: {en: Encrypted, zh-CN: 加密}
+                steps:
+                  - id: secrets
+                    title: {en: Secrets, zh-CN: Secret}
+                    checks:
+                      - {id: sealed, kind: secret-encrypted, on: node-1, with: {secret: sealed, etcdctl_flags: "%1$s"}}
+                      - {id: plain, kind: secret-encrypted, on: node-1, with: {secret: plain, etcdctl_flags: "%1$s"}}
+                """.formatted("--endpoints=https://127.0.0.1:2379 --cacert=/etc/etcd/ca.crt --cert=/etc/etcd/etcd.crt "
+                + "--key=/etc/etcd/etcd.key"));
+        Result sealed = lab("check", encrypted.toString(), "--inventory", inventory.toString(), "-o", "json");
+        JsonNode secrets = JsonMapper.builder().build().readTree(sealed.out()).get("results");
+        assertEquals("pass", secrets.get(0).get("status").asString(), secrets.toString());
+        assertEquals("value starts with k8s:enc:aescbc:v1:key1:", secrets.get(0).get("observed").asString());
+        assertEquals("fail", secrets.get(1).get("status").asString(), secrets.toString());
+        assertTrue(secrets.get(1).get("observed").asString().endsWith("(stored in plain protobuf: not encrypted)"),
+                secrets.toString());
+
         // The key never reached the screen or lab's files here; the nodes have it.
         String key = on(CONTROL_PLANE.get(1), "sed -n 's/.*secret: \"\\(.*\\)\"}/\\1/p' /var/lib/kubernetes/encryption-config.yaml")
                 .replace("\nexit=0", "");
