@@ -36,6 +36,15 @@ class ShowTest {
         assertTrue(r.out().contains("  all: set -e\n      # Swap off now"), r.out());
     }
 
+    /** A file written from text in the lab is shown as it will be written: the learner reads the unit before it runs. */
+    @Test
+    void aFileWrittenFromTheLabsTextIsShown() {
+        ShellRun.Result r = new ShellRun(home).run("show", "the-hard-way", "etcd");
+        assertTrue(r.out().contains("  kube_control_plane: copy (text in the lab) -> /etc/systemd/system/etcd.service "
+                + "(0644):\n      [Unit]\n      Description=etcd"), r.out());
+        assertTrue(r.out().contains("\n        --initial-cluster=${PEERS} \\\n"), r.out());
+    }
+
     @Test
     void checkTitlesHaveTheirValuesFilledIn() {
         ShellRun.Result r = new ShellRun(home).run("show", "kubeadm", "network", "--set", "pod_cidr=10.30.0.0/16");

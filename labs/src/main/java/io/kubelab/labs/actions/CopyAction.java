@@ -77,7 +77,9 @@ public record CopyAction(String src, String content, String dest, String mode, S
     @Override
     public String describe(Render render) {
         String what = src != null ? render.text(src) : "(text in the lab)";
-        return "copy " + what + " -> " + render.text(dest) + " (" + mode + (owner == null ? "" : ", " + owner) + ")";
+        String line = "copy " + what + " -> " + render.text(dest) + " (" + mode + (owner == null ? "" : ", " + owner) + ")";
+        // Text written in the lab is shown too, under the line (secrets masked on the way out): what runs is what is shown.
+        return content == null ? line : line + ":\n" + render.text(content).stripTrailing();
     }
 
     @Override
