@@ -23,6 +23,11 @@ public interface Action {
     /** Every {@code {{variable}}} its text refers to (built-ins included). */
     Set<String> references();
 
+    /** Inventory groups it reads besides {@code on:} (certificates for each node of a group), so it needs an inventory. */
+    default Set<String> groups() {
+        return Set.of();
+    }
+
     /** The variables it gives values to when it runs (a command's {@code capture:}). */
     default Set<String> sets() {
         return Set.of();

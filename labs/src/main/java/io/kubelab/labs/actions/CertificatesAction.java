@@ -169,6 +169,18 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
     }
 
     @Override
+    public Set<String> groups() {
+        Set<String> groups = new LinkedHashSet<>();
+        for (Item i : items) {
+            if (i.forEach() != null) {
+                groups.add(i.forEach());
+            }
+            groups.addAll(i.sansOf());
+        }
+        return groups;
+    }
+
+    @Override
     public String describe(Render render) {
         List<String> what = items.stream().map(i -> i.forEach() == null ? render.text(i.name())
                 : i.name() + " for each of " + i.forEach()).toList();

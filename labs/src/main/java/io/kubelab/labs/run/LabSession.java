@@ -336,8 +336,14 @@ public final class LabSession implements AutoCloseable {
 
     /** Whether any of the steps runs something on the learner's nodes (not only on this machine). */
     public boolean usesNodes(List<Step> steps) {
-        return steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> !Nodes.LOCAL.equals(a.on()))
+        return steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> !Nodes.LOCAL.equals(a.on())
+                || !a.groups().isEmpty() || a.references().stream().anyMatch(LabSession::namesAGroup))
                 || s.checks().stream().anyMatch(c -> !Nodes.LOCAL.equals(c.on())));
+    }
+
+    /** {{hosts.GROUP}} and {{addresses.GROUP}}: values only an inventory has. */
+    private static boolean namesAGroup(String reference) {
+        return reference.startsWith("hosts.") || reference.startsWith("addresses.");
     }
 
     /**

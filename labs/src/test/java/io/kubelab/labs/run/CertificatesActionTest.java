@@ -185,4 +185,22 @@ class CertificatesActionTest {
             assertTrue(problems.contains(expected), expected + " in " + problems);
         }
     }
+
+    /** Certificates for each node of a group need the inventory: said once, before anything runs. */
+    @Test
+    void withoutAnInventoryItIsSaidOnceBeforeAnythingRuns() throws Exception {
+        Path labDir = Files.createDirectories(dir.resolve("pki"));
+        Files.writeString(labDir.resolve("lab.yaml"), LAB);
+        Lab lab = new LabLoader(CheckRegistry.standard(Map.of()), ActionRegistry.standard())
+                .load(new DirectoryLabFiles(labDir)).lab().orElseThrow();
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString());
+        try (LabSession s = new LabSession(lab, new SessionConfig(dir.resolve("state"), env, "en", Map.of(), Prompter.NONE,
+                new RecordingListener(), CheckRegistry.standard(env), null),
+                Nodes.localOnly(new io.kubelab.labs.nodes.LocalNode(new io.kubelab.checks.host.LocalHost(env, dir))))) {
+            io.kubelab.labs.LabException e = org.junit.jupiter.api.Assertions.assertThrows(io.kubelab.labs.LabException.class,
+                    () -> s.requireInventoryFor(List.of(s.step("certificates"))));
+            assertTrue(e.getMessage().contains("works on your nodes: give them with --inventory FILE"), e.getMessage());
+            assertFalse(Files.exists(s.workFolder().resolve("pki")), "nothing was made");
+        }
+    }
 }
