@@ -336,8 +336,10 @@ public final class LabSession implements AutoCloseable {
 
     /** Whether any of the steps runs something on the learner's nodes (not only on this machine). */
     public boolean usesNodes(List<Step> steps) {
+        // An action under a condition (if: "nowhere >= 3") runs only when the inventory has the group: it needs none.
         return steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> !Nodes.LOCAL.equals(a.on())
-                || !a.groups().isEmpty() || a.references().stream().anyMatch(LabSession::namesAGroup))
+                || !a.groups().isEmpty()
+                || a.condition().isEmpty() && a.references().stream().anyMatch(LabSession::namesAGroup))
                 || s.checks().stream().anyMatch(c -> !Nodes.LOCAL.equals(c.on())));
     }
 
