@@ -56,11 +56,14 @@ public final class CertificateFolder {
     public List<Issued> make(String caName, List<CertificateSpec> specs) throws IOException {
         Instant now = clock.instant();
         Optional<CertificateAuthority> old = readCa();
-        Optional<String> caProblem = old.isEmpty() ? Optional.empty() : caProblem(old.get(), caName, now);
+        // A CA that was there but cannot be used (its key lost, say) is replaced, and said to be.
+        boolean hadCa = old.isPresent() || Files.exists(dir.resolve("ca.crt")) || Files.exists(dir.resolve("ca.key"));
+        Optional<String> caProblem = old.isPresent() ? caProblem(old.get(), caName, now)
+                : hadCa ? Optional.of("ca.crt or ca.key is missing or unreadable") : Optional.empty();
         Optional<CertificateAuthority> kept = old.filter(ca -> caProblem.isEmpty());
         // What each certificate needs: kept as it is, or made (again, and why) with a new key.
         List<Decision> decisions = specs.parallelStream().map(spec -> kept.map(ca -> decide(spec, ca, now))
-                .orElse(new Decision(spec, null, old.isPresent() ? Optional.of("the CA is new") : Optional.empty())))
+                .orElse(new Decision(spec, null, hadCa ? Optional.of("the CA is new") : Optional.empty())))
                 .toList();
         // Every new key at once, the CA's among them: RSA keys are the slow part, and they are independent.
         int needed = (int) decisions.stream().filter(d -> d.existing() == null).count() + (kept.isEmpty() ? 1 : 0);
@@ -74,7 +77,7 @@ public final class CertificateFolder {
         } else {
             ca = CertificateAuthority.create(caName, keys.remove(keys.size() - 1), caValidity, now);
             write("ca", ca.key(), ca.certificate());
-            out.add(new Issued("ca", old.isEmpty() ? Issued.Status.MADE : Issued.Status.REMADE, caProblem, ca.certificate()));
+            out.add(new Issued("ca", hadCa ? Issued.Status.REMADE : Issued.Status.MADE, caProblem, ca.certificate()));
         }
         for (Decision d : decisions) {
             if (d.existing() != null) {

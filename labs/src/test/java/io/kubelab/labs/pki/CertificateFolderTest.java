@@ -166,6 +166,12 @@ class CertificateFolderTest {
         Map<String, Issued> rsa = make(folder(KeyAlgorithm.RSA_2048, NOW.plus(Duration.ofDays(341))), ADMIN);
         assertEquals(Optional.of("its key is not rsa-2048"), rsa.get("ca").why());
         assertEquals(Optional.of("the CA is new"), rsa.get("admin").why());
+        // The CA's key is lost: a new CA, said to be, and everything it signs made again.
+        Files.delete(dir.resolve("ca.key"));
+        Map<String, Issued> lost = make(folder(KeyAlgorithm.RSA_2048, NOW.plus(Duration.ofDays(341))), ADMIN);
+        assertEquals(Issued.Status.REMADE, lost.get("ca").status());
+        assertEquals(Optional.of("ca.crt or ca.key is missing or unreadable"), lost.get("ca").why());
+        assertEquals(Optional.of("the CA is new"), lost.get("admin").why());
         assertEquals("admin.crt: OK", openssl(dir, "verify", "-attime", String.valueOf(NOW.plus(Duration.ofDays(341))
                 .getEpochSecond()), "-CAfile", "ca.crt", "admin.crt"));
     }
