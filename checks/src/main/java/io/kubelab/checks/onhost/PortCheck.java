@@ -69,7 +69,7 @@ public record PortCheck(List<Integer> ports, boolean wantListening, List<String>
             List<String> ours = new ArrayList<>();
             for (int port : ports) {
                 String holder = holder(r.stdout(), port);
-                if (holder != null && !wantListening && allowed.contains(holder)) {
+                if (holder != null && !wantListening && isAllowed(holder)) {
                     ours.add(port + " (" + holder + ")");
                 } else if (holder != null) {
                     listening.add(port + (holder.isEmpty() ? "" : " (" + holder + ")"));
@@ -90,6 +90,11 @@ public record PortCheck(List<Integer> ports, boolean wantListening, List<String>
                     : CheckResult.fail(expected, observed, evidence,
                     say.t("stop what holds it (a cluster left from an earlier try? `kubeadm reset -f` clears one)"));
         });
+    }
+
+    /** Whether an allowed process holds it: ss names a process by its first 15 characters (kube-controller). */
+    private boolean isAllowed(String holder) {
+        return allowed.stream().anyMatch(a -> a.equals(holder) || holder.length() == 15 && a.startsWith(holder));
     }
 
     /** The process listening on {@code port} ("" when ss cannot name it), or null when none. */

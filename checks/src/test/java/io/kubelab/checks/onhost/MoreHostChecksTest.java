@@ -98,6 +98,8 @@ class MoreHostChecksTest {
             assertEquals(Status.PASS, ours.status(), ours.toString());
             assertEquals("held by the lab's own component: " + port + " (java)", ours.observed());
             assertEquals(Status.FAIL, run(PortCheck.free(Params.of("port", port, "allow", List.of("etcd")))).status());
+            // ss names a process by its first 15 characters: "java" is not cut, so a longer name does not match.
+            assertEquals(Status.FAIL, run(PortCheck.free(Params.of("port", port, "allow", List.of("javascript")))).status());
         }
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -105,6 +107,17 @@ class MoreHostChecksTest {
         }
         assertEquals("free: " + closed, run(PortCheck.free(Params.of("port", closed))).observed());
         assertEquals("nothing listens on " + closed, run(PortCheck.listening(Params.of("port", closed))).observed());
+    }
+
+    /** ss names a process by its first 15 characters: kube-controller-manager holds 10257 as "kube-controller". */
+    @Test
+    void aComponentWhoseNameSsCutsIsStillRecognised() throws Exception {
+        tools.script("ss", "echo 'LISTEN 0 4096 *:10257 *:* users:((\"kube-controller\",pid=812,fd=3))'");
+        CheckResult ours = run(PortCheck.free(Params.of("port", 10257, "allow", List.of("kube-controller-manager"))));
+        assertEquals(Status.PASS, ours.status(), ours.toString());
+        assertEquals("held by the lab's own component: 10257 (kube-controller)", ours.observed());
+        CheckResult other = run(PortCheck.free(Params.of("port", 10257, "allow", List.of("kube-scheduler"))));
+        assertEquals("in use: 10257 (kube-controller)", other.observed());
     }
 
     @Test
