@@ -83,7 +83,7 @@ class HardWayOnMachinesEndToEndTest {
         lab("machines", "down");
         lab("reset", "the-hard-way", "--all", "--yes");
         sh("rm -rf " + STATE.resolve("work/the-hard-way"));
-        Result up = lab("machines", "up", "4", "--control-planes", "3");
+        Result up = BootReport.logged(lab("machines", "up", "4", "--control-planes", "3"));
         assertEquals(0, up.exit(), up.toString());
 
         // The downloads folder as a classroom fills it beforehand: lab then downloads nothing and checks each file.

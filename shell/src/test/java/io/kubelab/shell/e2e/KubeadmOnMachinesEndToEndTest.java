@@ -66,7 +66,7 @@ class KubeadmOnMachinesEndToEndTest {
         lab("machines", "down");
         // The state folder is kept between tests (the root tree is built once): the lab starts afresh.
         lab("reset", "kubeadm", "--all", "--yes");
-        Result up = lab("machines", "up", "2", "--control-planes", "1");
+        Result up = BootReport.logged(lab("machines", "up", "2", "--control-planes", "1"));
         assertEquals(0, up.exit(), up.toString());
         InetAddress bridge = InetAddress.getByName("10.79.0.1");
         api = MockCluster.start(bridge, 0);

@@ -46,7 +46,7 @@ class MachinesEndToEndTest {
     @Test
     void threeMachinesOfTheirOwnThatLeaveNothingBehind() throws Exception {
         lab("machines", "down"); // what an interrupted earlier run may have left
-        Result up = lab("machines", "up", "3", "--control-planes", "1");
+        Result up = BootReport.logged(lab("machines", "up", "3", "--control-planes", "1"));
         assertEquals(0, up.exit(), up.toString());
         assertTrue(up.out().contains("node-1  10.79.0.11  kube_control_plane, etcd"), up.out());
         assertTrue(up.out().contains("shares this computer's kernel"), "it says what the machines carry: " + up.out());
@@ -156,7 +156,7 @@ class MachinesEndToEndTest {
     @Test
     void aMachineWhoseNspawnWasKilledIsStillRemovedAndItsNameBootsAgain() throws Exception {
         lab("machines", "down");
-        Result up = lab("machines", "up", "1");
+        Result up = BootReport.logged(lab("machines", "up", "1"));
         assertEquals(0, up.exit(), up.toString());
         String nspawn = Files.readString(STATE.resolve("machines/node-1/pid")).strip();
         new ProcessBuilder("kill", "-9", nspawn).start().waitFor();
@@ -167,7 +167,7 @@ class MachinesEndToEndTest {
         assertEquals(0, down.exit(), down.toString());
         assertEquals("", leftovers());
 
-        up = lab("machines", "up", "1");
+        up = BootReport.logged(lab("machines", "up", "1"));
         assertEquals(0, up.exit(), up.toString());
         Result env = lab("env", "--inventory", STATE.resolve("machines/inventory.yaml").toString(), "-o", "json");
         JsonNode host = JsonMapper.builder().build().readTree(env.out()).get("hosts").get(0);
