@@ -19,6 +19,7 @@ import io.kubelab.checks.onhost.FileCheck;
 import io.kubelab.checks.onhost.KernelCheck;
 import io.kubelab.checks.onhost.PortCheck;
 import io.kubelab.checks.onhost.PortReachableCheck;
+import io.kubelab.checks.onhost.SameFileCheck;
 import io.kubelab.checks.onhost.SameVersionCheck;
 import io.kubelab.checks.onhost.SecretEncryptedCheck;
 import io.kubelab.checks.onhost.SystemdUnitCheck;
@@ -183,6 +184,14 @@ public final class CheckRegistry {
                 on: k8s_cluster
                 with: {binaries: [kubeadm, kubelet, kubectl]}""",
                 SameVersionCheck::from));
+        r.add(new CheckKind("same-file", CheckKind.Scope.HOSTS,
+                "a file is the same on every host of the target (compared by SHA-256 there; the file never leaves)",
+                List.of(required("path", ParamType.STRING, "the file, e.g. /var/lib/kubernetes/encryption-config.yaml")),
+                """
+                kind: same-file
+                on: kube_control_plane
+                with: {path: /var/lib/kubernetes/encryption-config.yaml}""",
+                SameFileCheck::from));
         r.host("secret-encrypted", "a secret is encrypted at rest: its etcd value starts with the provider's prefix",
                 List.of(required("secret", ParamType.STRING, "the secret's name"),
                         optional("namespace", ParamType.STRING, "its namespace (default default)"),

@@ -217,6 +217,30 @@ class MoreHostChecksTest {
         assertTrue(same.observed().startsWith("all 1.31: "), same.observed());
     }
 
+    /** The same file on every host, compared by SHA-256 on each (two hosts: two folders of this machine). */
+    @Test
+    void theSameFileOnEveryHost() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(a.resolve("encryption-config.yaml"), "secret: one\n");
+        Files.writeString(b.resolve("encryption-config.yaml"), "secret: one\n");
+        Host ha = new io.kubelab.checks.host.LocalHost(tools.env(java.util.Map.of()), a);
+        Host hb = new io.kubelab.checks.host.LocalHost(tools.env(java.util.Map.of()), b);
+        Check c = SameFileCheck.from(Params.of("path", "encryption-config.yaml"));
+        CheckResult same = c.run(new CheckContext(ha, List.of(ha, hb), ClusterAccess.none(), Duration.ofSeconds(10)));
+        assertEquals(Status.PASS, same.status(), same.toString());
+        assertTrue(same.observed().startsWith("local, local sha256 "), same.observed());
+        assertTrue(!same.observed().contains("one"), "the content never leaves the host");
+
+        Files.writeString(b.resolve("encryption-config.yaml"), "secret: two\n");
+        CheckResult differ = c.run(new CheckContext(ha, List.of(ha, hb), ClusterAccess.none(), Duration.ofSeconds(10)));
+        assertEquals(Status.FAIL, differ.status());
+        assertEquals(2, differ.observed().split("; ").length, differ.observed());
+        Files.delete(b.resolve("encryption-config.yaml"));
+        CheckResult gone = c.run(new CheckContext(ha, List.of(ha, hb), ClusterAccess.none(), Duration.ofSeconds(10)));
+        assertTrue(gone.observed().endsWith("; missing or unreadable on local"), gone.observed());
+    }
+
     @Test
     void aSecretEncryptedAtRestOrNot() throws Exception {
         tools.script("etcdctl", "printf 'k8s:enc:aescbc:v1:key1:\\x8a\\x1f\\x03binarydata'");
