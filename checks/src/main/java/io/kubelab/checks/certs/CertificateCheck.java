@@ -168,7 +168,8 @@ public record CertificateCheck(String cert, String ca, String cn, List<String> o
         return say.t("re-issue it from the right CA (openssl x509 -noout -text -in FILE shows what it has)");
     }
 
-    static List<String> sans(X509Certificate c) {
+    /** A certificate's DNS and IP SANs as openssl names them ("DNS:kubernetes", "IP:10.32.0.1"). */
+    public static List<String> sans(X509Certificate c) {
         List<String> out = new ArrayList<>();
         try {
             Collection<List<?>> names = c.getSubjectAlternativeNames();

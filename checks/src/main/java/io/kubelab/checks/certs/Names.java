@@ -32,6 +32,17 @@ public final class Names {
                 .equals(wanted.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * A SAN as {@link CertificateCheck#sans} lists it, in the form two equal names share: an IP by
+     * its value ("IP:0:0:0:0:0:0:0:1" for ::1), a DNS name in lower case.
+     */
+    public static String comparable(String san) {
+        if (san.startsWith("IP:")) {
+            return ipLiteral(san.substring(3)).map(a -> "IP:" + a.getHostAddress()).orElse(san);
+        }
+        return san.startsWith("DNS:") ? "DNS:" + san.substring(4).toLowerCase(Locale.ROOT) : san;
+    }
+
     /** An IP literal's address ("10.32.0.1", "::1", "[::1]"); empty for a name: names are never looked up. */
     public static java.util.Optional<InetAddress> ipLiteral(String s) {
         byte[] a = literal(s.strip());

@@ -29,6 +29,11 @@ public final class Pem {
         static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 
+    /** That provider, for code that signs with keys read here (lab's certificate authority). */
+    public static java.security.Provider bouncyCastle() {
+        return Bc.PROVIDER;
+    }
+
     private static final java.util.regex.Pattern CERTIFICATE_BLOCK = java.util.regex.Pattern.compile(
             "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", java.util.regex.Pattern.DOTALL);
 

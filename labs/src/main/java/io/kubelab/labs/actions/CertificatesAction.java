@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -126,9 +127,9 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
                     "usage '" + u + "': a certificate is for client, server, or both"));
             String forEach = f.text("for_each");
             if (name != null && Template.references(name).isEmpty()) {
-                if (!FILE_NAME.matcher(name).matches() || name.equals("ca")) {
-                    f.problems().error(f.at("name"), "'" + name + "' cannot name a certificate: use letters, digits, "
-                            + "'.', '_' and '-' (and not ca, the CA's own)");
+                Optional<String> problem = nameProblem(name);
+                if (problem.isPresent()) {
+                    f.problems().error(f.at("name"), problem.get());
                 } else if (!names.add(name)) {
                     f.problems().error(f.at("name"), "two certificates are named " + name);
                 }
@@ -209,6 +210,13 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
         }
     }
 
+    /** What is wrong with a certificate's file name, as written or once filled in (from a host's name). */
+    private static Optional<String> nameProblem(String name) {
+        return FILE_NAME.matcher(name).matches() && !name.equals("ca") ? Optional.empty()
+                : Optional.of("'" + name + "' cannot name a certificate: use letters, digits, '.', '_' and '-' (and not "
+                        + "ca, the CA's own)");
+    }
+
     /** Every certificate to make, with {{variables}} and each node of for_each and sans_of filled in. */
     private List<CertificateSpec> specs(ActionContext ctx, Render here) {
         List<CertificateSpec> out = new ArrayList<>();
@@ -232,10 +240,9 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
 
     private static CertificateSpec spec(Item i, Render r, ActionContext ctx) {
         String name = r.text(i.name());
-        if (!FILE_NAME.matcher(name).matches() || name.equals("ca")) {
-            throw new IllegalArgumentException("'" + name + "' cannot name a certificate file: use letters, digits, "
-                    + "'.', '_' and '-'");
-        }
+        nameProblem(name).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         List<String> sans = new ArrayList<>(i.sans().stream().map(r::text).toList());
         for (String group : i.sansOf()) {
             for (Node n : ctx.nodes(group)) {

@@ -1,5 +1,6 @@
 package io.kubelab.labs.pki;
 
+import io.kubelab.checks.certs.Pem;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -113,17 +114,13 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
                 subject, key);
     }
 
-    /** BouncyCastle signs: it takes keys from either provider (a key read back from PEM is BouncyCastle's). */
-    private static final class Bc {
-        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-    }
-
     /** Signs with SHA-256 and the signer's own kind of key. */
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws GeneralSecurityException {
         String algorithm = "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
         try {
             return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(algorithm)
-                    .setProvider(Bc.PROVIDER).build(key)));
+                    // BouncyCastle's provider (Pem's): it takes a key from either provider, and one read back from PEM is its own.
+                    .setProvider(Pem.bouncyCastle()).build(key)));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package io.kubelab.labs.pki;
 
+import io.kubelab.checks.certs.CertificateCheck;
+import io.kubelab.checks.certs.Names;
 import io.kubelab.checks.certs.Pem;
 import io.kubelab.checks.certs.Subject;
 import io.kubelab.labs.state.AtomicFiles;
@@ -19,10 +21,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -174,24 +174,7 @@ public final class CertificateFolder {
 
     /** A certificate's SANs as {@link CertificateSpec#comparableSans} writes them: "IP:10.32.0.1", "DNS:kubernetes". */
     public static Set<String> sansOf(X509Certificate c) {
-        Set<String> out = new LinkedHashSet<>();
-        try {
-            Collection<List<?>> all = c.getSubjectAlternativeNames();
-            if (all != null) {
-                for (List<?> san : all) {
-                    int type = (Integer) san.get(0);
-                    String value = String.valueOf(san.get(1));
-                    if (type == 7) {
-                        io.kubelab.checks.certs.Names.ipLiteral(value).ifPresent(a -> out.add("IP:" + a.getHostAddress()));
-                    } else if (type == 2) {
-                        out.add("DNS:" + value.toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            out.add("(unreadable)");
-        }
-        return out;
+        return new LinkedHashSet<>(CertificateCheck.sans(c).stream().map(Names::comparable).toList());
     }
 
     private static Set<String> usages(X509Certificate c) {

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,8 +33,8 @@ public record CertificateSpec(String name, String commonName, List<String> organ
     /** The SANs as TLS compares them ("IP:10.32.0.1", "DNS:kubernetes"), for telling whether a certificate changed. */
     Set<String> comparableSans() {
         Set<String> out = new LinkedHashSet<>();
-        ipAddresses().forEach(a -> out.add("IP:" + a.getHostAddress()));
-        dnsNames().forEach(d -> out.add("DNS:" + d.toLowerCase(Locale.ROOT)));
+        ipAddresses().forEach(a -> out.add(Names.comparable("IP:" + a.getHostAddress())));
+        dnsNames().forEach(d -> out.add(Names.comparable("DNS:" + d)));
         return out;
     }
 }
