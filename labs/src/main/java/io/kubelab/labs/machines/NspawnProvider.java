@@ -233,11 +233,15 @@ final class NspawnProvider implements Provider {
                 + lastLines(console) + pendingJobs(m));
     }
 
-    /** What systemd in the machine says of its boot and still waits for, so that a boot that hangs names its unit. */
+    /**
+     * What systemd in the machine says of its boot: its state, what it still waits for, which units
+     * failed (seen: "degraded" with /run/nologin still there), so that a boot that hangs names its unit.
+     */
     private String pendingJobs(Machine m) {
         return pid(m).map(pid -> local.exec("init=$(pgrep -P " + pid + " | head -1); [ -n \"$init\" ] || { echo 'no init"
                 + " process'; exit; }; nsenter -t \"$init\" -a systemctl is-system-running 2>&1; nsenter -t \"$init\" -a"
-                + " systemctl list-jobs --no-pager --no-legend 2>&1 | head -5; echo \"/run/nologin: $(head -c 120"
+                + " systemctl list-jobs --no-pager --no-legend 2>&1 | head -5; nsenter -t \"$init\" -a systemctl --failed"
+                + " --no-pager --no-legend 2>&1 | head -5; echo \"/run/nologin: $(head -c 120"
                 + " /proc/$init/root/run/nologin 2>&1)\"", Duration.ofSeconds(10)).output().strip())
                 .filter(said -> !said.isEmpty()).map(said -> "; systemd says: "
                         + String.join(" | ", said.lines().map(String::strip).toList())).orElse("");
