@@ -24,13 +24,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hard way's first part for real, on four practice machines (three control-plane nodes, one
- * worker): lab's certificates, kubeconfigs and encryption configuration, and a three-member etcd
- * cluster run by real systemd from the unit the lab wrote, talking TLS with lab's certificates.
- * The etcd is Debian's (3.4; no newer one can be downloaded here), packed as the pinned release's
- * tarball is laid out; the Kubernetes, containerd, runc, CNI and crictl files are stand-ins that
- * this part of the lab only downloads and verifies. Their SHA-256 is given with --set, as a
- * classroom mirror would.
+ * The hard way for real, on four practice machines (three control-plane nodes, one worker): lab's
+ * certificates, kubeconfigs and encryption configuration; a three-member etcd cluster run by real
+ * systemd from the unit the lab wrote, talking TLS with lab's certificates; and the control plane's
+ * units, run by systemd with the lab's flags. The etcd is Debian's (3.4; no newer one can be
+ * downloaded here), packed as the pinned release's tarball is laid out. kube-apiserver,
+ * kube-controller-manager and kube-scheduler are a test fixture that refuses flags and files as the
+ * real ones do (standin.py); the other downloads are stand-ins this part of the lab only verifies.
+ * Their SHA-256 is given with --set, as a classroom mirror would.
  */
 @Tag("e2e")
 class HardWayOnMachinesEndToEndTest {
@@ -88,8 +89,10 @@ class HardWayOnMachinesEndToEndTest {
 
         // The downloads folder as a classroom fills it beforehand: lab then downloads nothing and checks each file.
         Files.createDirectories(DOWNLOADS);
+        // The control plane's three: the stand-in that checks its flags and files as the real ones do (test fixture).
+        String standIn = Files.readString(Path.of("src/test/resources/fixtures/the-hard-way/standin.py"));
         for (String b : List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy")) {
-            Files.writeString(DOWNLOADS.resolve(b), "#!/bin/sh\necho stand-in " + b + "\n");
+            Files.writeString(DOWNLOADS.resolve(b), b.equals("kube-proxy") ? "#!/bin/sh\necho stand-in " + b + "\n" : standIn);
             Files.writeString(DOWNLOADS.resolve(b + ".sha256"), sha256(DOWNLOADS.resolve(b)));
         }
         standIn("kubelet", "kubelet_sha256");
@@ -119,7 +122,8 @@ class HardWayOnMachinesEndToEndTest {
 
     @Test
     void certificatesKubeconfigsAndAThreeMemberEtcdOverTls() throws Exception {
-        for (String step : List.of("prerequisites", "binaries", "certificates", "kubeconfigs", "encryption", "etcd")) {
+        for (String step : List.of("prerequisites", "binaries", "certificates", "kubeconfigs", "encryption", "etcd",
+                "control-plane")) {
             Result r = run(step);
             assertEquals(0, r.exit(), step + ": " + r);
         }
@@ -136,7 +140,10 @@ class HardWayOnMachinesEndToEndTest {
                 + "/etc/etcd/ca.crt --cert=/etc/etcd/etcd.crt --key=/etc/etcd/etcd.key endpoint health --cluster 2>&1");
         assertEquals(3, health.lines().filter(l -> l.contains("is healthy")).count(), health);
         for (String m : CONTROL_PLANE) {
-            assertTrue(on(m, "systemd-analyze verify /etc/systemd/system/etcd.service 2>&1").endsWith("exit=0"), m);
+            for (String unit : List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler")) {
+                String verify = on(m, "systemd-analyze verify /etc/systemd/system/" + unit + ".service 2>&1");
+                assertTrue(verify.endsWith("exit=0"), m + " " + unit + ": " + verify);
+            }
             assertEquals("600\nexit=0", on(m, "stat -c %a /var/lib/kubernetes/encryption-config.yaml /etc/etcd/etcd.key"
                     + " | sort -u"), m);
         }
@@ -227,30 +234,22 @@ class HardWayOnMachinesEndToEndTest {
 
         Result teardown = lab("run", "the-hard-way", "teardown", "--yes");
         assertEquals(0, teardown.exit(), teardown.toString());
-        assertEquals("absent\nexit=0", on(CONTROL_PLANE.get(0), "systemctl is-active etcd >/dev/null && echo running; "
-                + "test -e /var/lib/etcd && echo present || echo absent"));
+        assertEquals("absent\nexit=0", on(CONTROL_PLANE.get(0), "systemctl is-active etcd kube-apiserver >/dev/null && echo "
+                + "running; test -e /var/lib/etcd -o -e /usr/local/bin/kube-apiserver && echo present || echo absent"));
         assertNotEquals("", health);
     }
 
     /**
-     * The API server's certificate and the kubeconfigs, judged by kubectl, curl and lab's own api-health check:
-     * a stand-in for the API server's TLS front door (test code: Python's TLS server) runs on node-1 with the
-     * lab's kube-api-server certificate and takes only clients of the lab's CA.
+     * The API server's certificate and the kubeconfigs, judged by kubectl, curl and lab's own api-health check
+     * against the API server the lab's unit runs on node-1: the stand-in (test code: Python's TLS server) started
+     * with the unit's own flags — the lab's certificate, only clients of the lab's CA, etcd asked with the
+     * API server's certificate.
      */
     private void apiServerCertificateAndKubeconfigs(Path pki, Path other) throws Exception {
         String node = CONTROL_PLANE.get(0);
-        StringBuilder put = new StringBuilder("mkdir -p /tmp/api");
-        for (Path[] f : List.of(new Path[] {pki.resolve("kube-api-server.crt"), Path.of("tls.crt")},
-                new Path[] {pki.resolve("kube-api-server.key"), Path.of("tls.key")}, new Path[] {pki.resolve("ca.crt"),
-                Path.of("ca.crt")}, new Path[] {Path.of("src/test/resources/fixtures/the-hard-way/api-standin.py"),
-                Path.of("server.py")})) {
-            put.append(" && echo ").append(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(f[0])))
-                    .append(" | base64 -d > /tmp/api/").append(f[1]);
-        }
-        assertTrue(on(node, put.toString()).endsWith("exit=0"));
-        assertTrue(on(node, "systemd-run --unit=api-standin python3 /tmp/api/server.py /tmp/api/tls.crt /tmp/api/tls.key "
-                + "/tmp/api/ca.crt 6443 && for i in $(seq 50); do ss -ltn | grep -q ':6443 ' && break; sleep 0.1; done")
-                .endsWith("exit=0"));
+        // A flag the pinned release does not have is refused, as the real binary refuses it.
+        String removed = on(node, "/usr/local/bin/kube-apiserver --insecure-port=8080 2>&1");
+        assertTrue(removed.startsWith("Error: unknown flag: --insecure-port") && removed.endsWith("exit=1"), removed);
 
         // Your admin kubeconfig and a worker's reach it; the certificate holds for every name and address it names.
         String kubectl = "kubectl --kubeconfig " + pki.resolve("admin.kubeconfig") + " get --raw /readyz";
@@ -292,6 +291,5 @@ class HardWayOnMachinesEndToEndTest {
         JsonNode result = JsonMapper.builder().build().readTree(check.out()).get("results").get(0);
         assertEquals("pass", result.get("status").asString(), check.toString());
         assertEquals("readyz check passed (3 checks ok)", result.get("observed").asString());
-        on(node, "systemctl stop api-standin");
     }
 }
