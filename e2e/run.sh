@@ -25,12 +25,15 @@ trap cleanup EXIT INT TERM
 # Network-namespace nodes for the kubeadm and SSH tests; the practice-machine test (MachinesEndToEndTest)
 # boots its own nspawn machines, with the Debian root tree kept under $KUBELAB_E2E (built once, ~20 s).
 # The nodes' kubeadm, kubectl, systemctl, crictl and kubelet are test fixtures (see their README).
-# The hard way's etcd on the machines is Debian's (the pinned release cannot be downloaded here):
-# its packages, fetched once and kept under $KUBELAB_E2E.
-debs="$KUBELAB_E2E/etcd-debs"
-if ! ls "$debs"/etcd-server_*.deb "$debs"/etcd-client_*.deb >/dev/null 2>&1; then
-  apt-cache show etcd-server >/dev/null 2>&1 || apt-get update -qq
-  mkdir -p "$debs" && (cd "$debs" && apt-get download -q etcd-server etcd-client >/dev/null 2>&1)
+# The hard way's etcd, containerd, runc and CNI plugins on the machines are Debian's (the pinned
+# releases cannot be downloaded here): their packages, fetched once and kept under $KUBELAB_E2E.
+debs="$KUBELAB_E2E/debs"
+wanted="etcd-server etcd-client containerd runc containernetworking-plugins"
+missing=""
+for p in $wanted; do ls "$debs/${p}"_*.deb >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  apt-cache show containerd >/dev/null 2>&1 || apt-get update -qq
+  mkdir -p "$debs" && (cd "$debs" && apt-get download -q $missing >/dev/null 2>&1)
 fi
 "$nodes" up "${E2E_NODES:-3}" --fixtures "${E2E_FIXTURES:-shell/src/test/resources/fixtures/kubeadm}"
 # The modules come from this checkout's reactor, never from ~/.m2: another checkout installing

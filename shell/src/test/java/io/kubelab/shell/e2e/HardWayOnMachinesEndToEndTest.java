@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hard way for real, on four practice machines (three control-plane nodes, one worker): lab's
+ * The hard way for real, on five practice machines (three control-plane nodes, two workers): lab's
  * certificates, kubeconfigs and encryption configuration; a three-member etcd cluster run by real
  * systemd from the unit the lab wrote, talking TLS with lab's certificates; and the control plane's
  * units, run by systemd with the lab's flags. The etcd is Debian's (3.4; no newer one can be
@@ -84,30 +84,40 @@ class HardWayOnMachinesEndToEndTest {
         lab("machines", "down");
         lab("reset", "the-hard-way", "--all", "--yes");
         sh("rm -rf " + STATE.resolve("work/the-hard-way"));
-        Result up = BootReport.logged(lab("machines", "up", "4", "--control-planes", "3"));
+        Result up = BootReport.logged(lab("machines", "up", "5", "--control-planes", "3"));
         assertEquals(0, up.exit(), up.toString());
 
         // The downloads folder as a classroom fills it beforehand: lab then downloads nothing and checks each file.
         Files.createDirectories(DOWNLOADS);
-        // The control plane's three: the stand-in that checks its flags and files as the real ones do (test fixture).
+        // The Kubernetes components: the stand-in that checks its flags and files as the real ones do (test fixture).
         String standIn = Files.readString(Path.of("src/test/resources/fixtures/the-hard-way/standin.py"));
         for (String b : List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy")) {
-            Files.writeString(DOWNLOADS.resolve(b), b.equals("kube-proxy") ? "#!/bin/sh\necho stand-in " + b + "\n" : standIn);
+            Files.writeString(DOWNLOADS.resolve(b), standIn);
             Files.writeString(DOWNLOADS.resolve(b + ".sha256"), sha256(DOWNLOADS.resolve(b)));
         }
-        standIn("kubelet", "kubelet_sha256");
+        Files.writeString(DOWNLOADS.resolve("kubelet"), standIn);
+        sets.addAll(List.of("--set", "kubelet_sha256=" + sha256(DOWNLOADS.resolve("kubelet"))));
         standIn("kubectl", "kubectl_sha256");
-        standIn("containerd-2.3.4-linux-amd64.tar.gz", "containerd_sha256");
-        standIn("runc.amd64", "runc_sha256");
-        standIn("cni-plugins-linux-amd64-v1.9.1.tgz", "cni_sha256");
-        standIn("crictl-v1.36.0-linux-amd64.tar.gz", "crictl_sha256");
-        // Debian's etcd packages, which e2e/run.sh fetches into $KUBELAB_E2E/etcd-debs.
-        Path debs = STATE.getParent().resolve("etcd-debs");
-        Path unpacked = Files.createDirectories(home.resolve("etcd"));
-        sh("cd " + unpacked + " && mkdir -p x etcd-v3.6.14-linux-amd64 && for d in " + debs + "/etcd-*.deb; do dpkg-deb -x $d x;"
-                + " done && cp x/usr/bin/etcd x/usr/bin/etcdctl etcd-v3.6.14-linux-amd64/ && tar -czf "
-                + DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz") + " etcd-v3.6.14-linux-amd64");
-        sets.addAll(List.of("--set", "etcd_sha256=" + sha256(DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz"))));
+        // Debian's etcd, containerd, runc and CNI plugins, which e2e/run.sh fetches into $KUBELAB_E2E/debs,
+        // packed as the pinned releases lay their files out.
+        Path debs = STATE.getParent().resolve("debs");
+        Path x = Files.createDirectories(home.resolve("debs"));
+        sh("cd " + x + " && for d in " + debs + "/*.deb; do dpkg-deb -x $d root; done"
+                + " && mkdir -p etcd-v3.6.14-linux-amd64 containerd/bin cni crictl"
+                + " && cp root/usr/bin/etcd root/usr/bin/etcdctl etcd-v3.6.14-linux-amd64/"
+                + " && tar -czf " + DOWNLOADS.resolve("etcd-v3.6.14-linux-amd64.tar.gz") + " etcd-v3.6.14-linux-amd64"
+                + " && cp root/usr/bin/containerd root/usr/bin/containerd-shim-runc-v2 root/usr/bin/ctr containerd/bin/"
+                + " && tar -czf " + DOWNLOADS.resolve("containerd-2.3.4-linux-amd64.tar.gz") + " -C containerd bin"
+                + " && cp root/usr/sbin/runc " + DOWNLOADS.resolve("runc.amd64")
+                + " && cp root/usr/lib/cni/* cni/ && tar -czf " + DOWNLOADS.resolve("cni-plugins-linux-amd64-v1.9.1.tgz")
+                + " -C cni . && cp " + Path.of("src/test/resources/fixtures/the-hard-way/crictl").toAbsolutePath() + " crictl/"
+                + " && tar -czf " + DOWNLOADS.resolve("crictl-v1.36.0-linux-amd64.tar.gz") + " -C crictl crictl");
+        for (String[] f : List.of(new String[] {"etcd-v3.6.14-linux-amd64.tar.gz", "etcd_sha256"},
+                new String[] {"containerd-2.3.4-linux-amd64.tar.gz", "containerd_sha256"},
+                new String[] {"runc.amd64", "runc_sha256"}, new String[] {"cni-plugins-linux-amd64-v1.9.1.tgz", "cni_sha256"},
+                new String[] {"crictl-v1.36.0-linux-amd64.tar.gz", "crictl_sha256"})) {
+            sets.addAll(List.of("--set", f[1] + "=" + sha256(DOWNLOADS.resolve(f[0]))));
+        }
     }
 
     private void standIn(String file, String variable) throws Exception {
@@ -123,7 +133,7 @@ class HardWayOnMachinesEndToEndTest {
     @Test
     void certificatesKubeconfigsAndAThreeMemberEtcdOverTls() throws Exception {
         for (String step : List.of("prerequisites", "binaries", "certificates", "kubeconfigs", "encryption", "etcd",
-                "control-plane")) {
+                "control-plane", "workers", "routes")) {
             Result r = run(step);
             assertEquals(0, r.exit(), step + ": " + r);
         }
@@ -147,6 +157,8 @@ class HardWayOnMachinesEndToEndTest {
             assertEquals("600\nexit=0", on(m, "stat -c %a /var/lib/kubernetes/encryption-config.yaml /etc/etcd/etcd.key"
                     + " | sort -u"), m);
         }
+        workersAndRoutes();
+
         // A client certificate from another CA is refused by etcd itself.
         Path other = Files.createDirectories(home.resolve("other"));
         sh("cd " + other + " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key "
@@ -237,6 +249,37 @@ class HardWayOnMachinesEndToEndTest {
         assertEquals("absent\nexit=0", on(CONTROL_PLANE.get(0), "systemctl is-active etcd kube-apiserver >/dev/null && echo "
                 + "running; test -e /var/lib/etcd -o -e /usr/local/bin/kube-apiserver && echo present || echo absent"));
         assertNotEquals("", health);
+    }
+
+    /**
+     * The workers as their units left them: Debian's containerd answering under the lab's unit, the
+     * kubelet registered with its own certificate (a node may only write itself), each worker's pods in
+     * its own /24, and every machine routing the other worker's /24 through it.
+     */
+    private void workersAndRoutes() throws Exception {
+        List<String> workers = List.of("10.79.0.14", "10.79.0.15");
+        for (int i = 0; i < workers.size(); i++) {
+            String w = workers.get(i);
+            for (String unit : List.of("containerd", "kubelet", "kube-proxy")) {
+                String verify = on(w, "systemd-analyze verify /etc/systemd/system/" + unit + ".service 2>&1");
+                assertTrue(verify.endsWith("exit=0"), w + " " + unit + ": " + verify);
+            }
+            assertEquals("active\nexit=0", on(w, "systemctl is-active containerd"));
+            assertTrue(on(w, "cat /etc/cni/net.d/10-bridge.conf").contains("\"subnet\": \"10.200." + i + ".0/24\""), w);
+            assertTrue(on(w, "grep -A1 clusterDNS: /var/lib/kubelet/kubelet-config.yaml").contains("10.32.0.10"), w);
+        }
+        String removed = on(workers.get(0), "/usr/local/bin/kubelet --network-plugin=cni 2>&1");
+        assertTrue(removed.startsWith("Error: unknown flag: --network-plugin") && removed.endsWith("exit=1"), removed);
+        // Pods of node-5 are reached through node-5, from a control-plane node and from the other worker.
+        assertTrue(on(CONTROL_PLANE.get(0), "ip route get 10.200.1.7").contains("via 10.79.0.15"));
+        assertTrue(on(workers.get(0), "ip route get 10.200.1.7").contains("via 10.79.0.15"));
+        assertTrue(on(workers.get(1), "ip route get 10.200.0.7").contains("via 10.79.0.14"));
+        // A worker's certificate cannot register another node.
+        String other = sh("cd " + STATE.resolve("work/the-hard-way/pki") + " && curl -s --max-time 10 --cacert ca.crt --cert "
+                + "node-4.crt --key node-4.key -X POST -H 'Content-Type: application/json' -d "
+                + "'{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"node-5\"}}' "
+                + "https://" + CONTROL_PLANE.get(0) + ":6443/api/v1/nodes -o /dev/null -w '%{http_code}'");
+        assertEquals("403", other);
     }
 
     /**
