@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * units, run by systemd with the lab's flags. The etcd is Debian's (3.4; no newer one can be
  * downloaded here), packed as the pinned release's tarball is laid out. kube-apiserver,
  * kube-controller-manager and kube-scheduler are a test fixture that refuses flags and files as the
- * real ones do (standin.py); the other downloads are stand-ins this part of the lab only verifies.
+ * real ones do (standin.py); its API server writes Secrets into the real etcd, encrypted with the
+ * lab's key as the real one does, but runs no pod: a Deployment counts as available, and a Service
+ * gets endpoints, once a Ready node exists. The other downloads are Debian's packages (containerd,
+ * runc, CNI plugins) or stand-ins the lab only verifies.
  * Their SHA-256 is given with --set, as a classroom mirror would.
  */
 @Tag("e2e")
@@ -133,7 +136,7 @@ class HardWayOnMachinesEndToEndTest {
     @Test
     void certificatesKubeconfigsAndAThreeMemberEtcdOverTls() throws Exception {
         for (String step : List.of("prerequisites", "binaries", "certificates", "kubeconfigs", "encryption", "etcd",
-                "control-plane", "workers", "routes")) {
+                "control-plane", "workers", "routes", "dns", "smoke-test")) {
             Result r = run(step);
             assertEquals(0, r.exit(), step + ": " + r);
         }
