@@ -14,7 +14,7 @@ archive="$cache/lab-$version-$(echo "$home" | cksum | cut -d' ' -f1).jsa"
 jit=""
 for arg in "$@"; do
   case "$arg" in
-    list|show|validate|check|vars|set|status|hint|answer|solution|actions|checks|doctor|reset|env|machines|help|version|--version|-V|--help|-h)
+    __complete|completion|list|show|validate|check|vars|set|status|hint|answer|solution|actions|checks|doctor|reset|env|machines|help|version|--version|-V|--help|-h)
       jit="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"; break ;;
   esac
 done

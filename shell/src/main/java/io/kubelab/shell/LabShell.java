@@ -127,7 +127,7 @@ public final class LabShell {
             if (OPTIONS_WITH_VALUES.contains(a)) {
                 i++;
             } else if (!a.startsWith("-")) {
-                return command(a).filter(c -> !c.name().equals("help") && !c.name().equals("completion"))
+                return command(a).filter(c -> !List.of("help", "completion", "__complete").contains(c.name()))
                         .map(c -> a).orElse(null);
             }
         }

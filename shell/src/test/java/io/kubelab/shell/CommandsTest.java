@@ -1,6 +1,7 @@
 package io.kubelab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.labs.load.LabCatalog;
@@ -130,11 +131,44 @@ class CommandsTest {
     void completionScriptsForBashAndZsh() {
         ShellRun.Result bash = new ShellRun(home).run("completion", "bash");
         assertEquals(0, bash.exit(), bash.toString());
-        assertTrue(bash.out().contains("complete -F _complete_lab"), bash.out().substring(0, 200));
-        assertTrue(bash.out().contains("minikube"), "lab ids are completed");
+        assertTrue(bash.out().contains("complete -o default -F _lab_complete lab"), bash.out());
         ShellRun.Result zsh = new ShellRun(home).run("completion", "zsh");
-        assertTrue(zsh.out().startsWith("autoload -U +X compinit"), zsh.out().substring(0, 100));
+        assertTrue(zsh.out().startsWith("autoload -U +X compinit") && zsh.out().contains("_lab_complete"), zsh.out());
         assertEquals(2, new ShellRun(home).run("completion", "fish").exit());
+    }
+
+    /** What lab answers at each Tab: commands, lab ids, a lab's own step ids where a step goes, options. */
+    @Test
+    void completionOffersStepIdsWhereStepsGo() {
+        ShellRun lab = new ShellRun(home);
+        assertEquals(List.of("reset", "run"), lab.run("__complete", "--", "r").out().lines().sorted().toList());
+        assertTrue(lab.run("__complete", "--", "start", "").out().lines().toList().containsAll(
+                List.of("minikube", "kubeadm", "the-hard-way")));
+        // In the lab's order, as `status` lists them.
+        assertEquals(List.of("install", "init"), lab.run("__complete", "--", "run", "kubeadm", "in").out().lines().toList());
+        assertEquals(List.of("certificates", "control-plane"), lab.run("__complete", "--", "--lang", "zh-CN", "show",
+                "the-hard-way", "c").out().lines().toList());
+        assertEquals(List.of("--lang"), lab.run("__complete", "--", "run", "--la").out().lines().toList());
+        assertEquals("", lab.run("__complete", "--", "run", "no-such-lab", "").out(), "an unknown lab has no steps");
+        assertFalse(lab.run("__complete", "--", "").out().contains("__complete"), "the hidden command stays hidden");
+    }
+
+    /** The bash script hands lab the words typed so far and offers what lab answers (real bash). */
+    @Test
+    void theBashScriptAsksLabWithTheWordsTyped() throws Exception {
+        Path script = home.resolve("completion.bash");
+        Files.writeString(script, new ShellRun(home).run("completion", "bash").out());
+        // A stand-in for lab that writes down what it was asked and answers two steps.
+        Path fake = home.resolve("fake-lab");
+        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + home.resolve("asked") + "\nprintf 'init\\ninstall\\n'\n");
+        fake.toFile().setExecutable(true);
+        Process p = new ProcessBuilder("bash", "-c", "source " + script + "; COMP_WORDS=(" + fake + " run kubeadm in);"
+                + " COMP_CWORD=3; _lab_complete; printf '%s\\n' \"${COMPREPLY[@]}\"; complete -p lab")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(List.of("init", "install", "complete -o default -F _lab_complete lab"), out.lines().toList());
+        assertEquals(List.of("__complete", "--", "run", "kubeadm", "in"), Files.readAllLines(home.resolve("asked")));
     }
 
     @Test

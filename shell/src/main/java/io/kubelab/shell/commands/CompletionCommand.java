@@ -2,7 +2,6 @@ package io.kubelab.shell.commands;
 
 import io.kubelab.labs.LabException;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,7 +19,15 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("lab", spec.root().commandLine());
+        // The script asks lab at each Tab (`lab __complete WORDS`): only lab knows a lab's step ids.
+        String script = """
+                # lab's completion: source <(lab completion bash)
+                _lab_complete() {
+                  local IFS=$'\\n'
+                  COMPREPLY=($("${COMP_WORDS[0]}" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+                }
+                complete -o default -F _lab_complete lab ./lab
+                """;
         switch (shell) {
             case "bash" -> spec.commandLine().getOut().print(script);
             case "zsh" -> spec.commandLine().getOut().print("autoload -U +X compinit && compinit\n"

@@ -22,7 +22,7 @@ public final class LabCommand implements Callable<Integer> {
             RunCommand.class, CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class,
             BackCommand.class, GotoCommand.class, StatusCommand.class, VarsCommand.class, SetCommand.class, EnvCommand.class, MachinesCommand.class, AnswerCommand.class,
             ResetCommand.class, ValidateCommand.class, ChecksCommand.class, ActionsCommand.class, DoctorCommand.class,
-            CompletionCommand.class, CommandLine.HelpCommand.class, ExitCommand.class);
+            CompletionCommand.class, CompleteCommand.class, CommandLine.HelpCommand.class, ExitCommand.class);
 
     private final ShellContext ctx;
 
