@@ -46,4 +46,36 @@ class HelpInChineseTest {
             }
         }
     }
+
+    /**
+     * Every command's --help under zh-CN: each option and each positional parameter is described in
+     * Chinese (a description line without a Chinese character is English left behind).
+     */
+    @Test
+    void everyOptionAndParameterIsDescribedInChinese() {
+        java.util.List<String> commands = new java.util.ArrayList<>();
+        for (Class<?> c : io.kubelab.shell.commands.LabCommand.COMMANDS) {
+            picocli.CommandLine.Command spec = c.getAnnotation(picocli.CommandLine.Command.class);
+            if (!spec.hidden() && !spec.name().equals("help")) {
+                commands.add(spec.name());
+            }
+        }
+        commands.addAll(java.util.List.of("machines up", "machines down", "machines list", "machines ssh"));
+        java.util.List<String> english = new java.util.ArrayList<>();
+        for (String command : commands) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+            args.addAll(java.util.List.of("--help", "--lang", "zh-CN"));
+            String help = new ShellRun(home).run(args.toArray(new String[0])).out();
+            for (String line : help.split("\n")) {
+                // "      --dry-run    description" or "      [[LAB] [STEP]...]   description"
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^ {2,}(?:-\\S+|\\[\\S.*?\\]|[A-Z|]+\\S*)"
+                        + "(?:, -\\S+)?(?:=\\S+)? {2,}(\\S.*)$").matcher(line);
+                if (m.matches() && !m.group(1).codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
+                        == Character.UnicodeScript.HAN)) {
+                    english.add(command + ": " + line.strip());
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), english);
+    }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public final class ActionsCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "KIND", arity = "0..1", description = "Show only this kind.")
+    @Parameters(paramLabel = "KIND", arity = "0..1", description = "Show only this kind.", descriptionKey = "words.kind")
     String only;
 
     @Mixin

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 public final class AnswerCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] ANSWER", arity = "0..*", description = "From the OS shell: the lab, then the answer.")
+    @Parameters(paramLabel = "[LAB] ANSWER", arity = "0..*", description = "From the OS shell: the lab, then the answer.", descriptionKey = "words.lab-then-answer")
     List<String> words;
 
     @Option(names = "--step", paramLabel = "STEP", description = "The question's step (default: the current step, "

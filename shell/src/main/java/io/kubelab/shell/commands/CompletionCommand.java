@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         "bash: source <(lab completion bash)    zsh: source <(lab completion zsh)"})
 public final class CompletionCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "bash|zsh", description = "The shell.")
+    @Parameters(paramLabel = "bash|zsh", description = "The shell.", descriptionKey = "words.shell")
     String shell;
 
     @Spec

@@ -14,7 +14,7 @@ public final class GotoCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
     @Parameters(paramLabel = "[LAB] STEP", arity = "1..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then the step.")
+            description = "From the OS shell: the lab, then the step.", descriptionKey = "words.lab-then-goto")
     List<String> words;
 
     public GotoCommand(ShellContext ctx) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code [LAB] [STEP]} words of run, check, show, hint, solution and reset (the lab only from the OS shell). */
 final class LabStepWords {
     @Parameters(paramLabel = "[LAB] [STEP]", arity = "0..2", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab, then optionally a step.")
+            description = "From the OS shell: the lab, then optionally a step.", descriptionKey = "words.lab-then-step")
     List<String> words;
 
     LabArgs of(ShellContext ctx) {

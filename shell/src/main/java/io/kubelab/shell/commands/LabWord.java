@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code [LAB]} word of next, back, status and env (needed from the OS shell, implied in the REPL). */
 final class LabWord {
     @Parameters(paramLabel = "[LAB]", arity = "0..1", completionCandidates = LabIds.class,
-            description = "From the OS shell: the lab.")
+            description = "From the OS shell: the lab.", descriptionKey = "words.lab")
     List<String> words;
 
     LabSession session(ShellContext ctx) {

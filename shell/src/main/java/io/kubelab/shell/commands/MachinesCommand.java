@@ -36,7 +36,7 @@ public final class MachinesCommand implements Callable<Integer> {
     public static final class Up implements Callable<Integer> {
         private final ShellContext ctx;
 
-        @Parameters(paramLabel = "N", description = "How many machines.")
+        @Parameters(paramLabel = "N", description = "How many machines.", descriptionKey = "words.machine-count")
         int count;
 
         @Option(names = "--control-planes", paramLabel = "K", defaultValue = "1",
@@ -115,10 +115,10 @@ public final class MachinesCommand implements Callable<Integer> {
     public static final class Ssh implements Callable<Integer> {
         private final ShellContext ctx;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The machine, e.g. node-1.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The machine, e.g. node-1.", descriptionKey = "words.machine")
         String name;
 
-        @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*", description = "A command to run there instead of a shell.")
+        @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*", description = "A command to run there instead of a shell.", descriptionKey = "words.machine-command")
         List<String> command;
 
         public Ssh(ShellContext ctx) {
@@ -140,7 +140,7 @@ public final class MachinesCommand implements Callable<Integer> {
     public static final class Down implements Callable<Integer> {
         private final ShellContext ctx;
 
-        @Parameters(paramLabel = "NAME", arity = "0..*", description = "The machines to remove (default: all).")
+        @Parameters(paramLabel = "NAME", arity = "0..*", description = "The machines to remove (default: all).", descriptionKey = "words.machines-to-remove")
         List<String> names;
 
         public Down(ShellContext ctx) {

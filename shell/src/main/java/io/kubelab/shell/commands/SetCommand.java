@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 public final class SetCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB] NAME=VALUE", arity = "0..*", description = "From the OS shell: the lab first.")
+    @Parameters(paramLabel = "[LAB] NAME=VALUE", arity = "0..*", description = "From the OS shell: the lab first.", descriptionKey = "words.lab-then-values")
     List<String> words;
 
     public SetCommand(ShellContext ctx) {

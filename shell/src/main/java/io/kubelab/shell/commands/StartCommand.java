@@ -11,7 +11,7 @@ public final class StartCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
     @Parameters(paramLabel = "LAB", description = "A lab id (see `list`) or the folder of a lab.yaml.",
-            completionCandidates = LabIds.class)
+            descriptionKey = "words.lab-to-start", completionCandidates = LabIds.class)
     String lab;
 
     public StartCommand(ShellContext ctx) {

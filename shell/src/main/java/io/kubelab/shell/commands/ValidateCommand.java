@@ -16,7 +16,8 @@ public final class ValidateCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Lab folders (or lab.yaml files, or bundled lab ids). Default: every bundled lab.")
+            description = "Lab folders (or lab.yaml files, or bundled lab ids). Default: every bundled lab.",
+            descriptionKey = "words.lab-folders")
     List<String> paths;
 
     public ValidateCommand(ShellContext ctx) {

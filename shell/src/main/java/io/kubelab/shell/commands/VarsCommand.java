@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public final class VarsCommand implements Callable<Integer> {
     private final ShellContext ctx;
 
-    @Parameters(paramLabel = "[LAB]", arity = "0..1", description = "From the OS shell: the lab.")
+    @Parameters(paramLabel = "[LAB]", arity = "0..1", description = "From the OS shell: the lab.", descriptionKey = "words.lab")
     List<String> words;
 
     public VarsCommand(ShellContext ctx) {
