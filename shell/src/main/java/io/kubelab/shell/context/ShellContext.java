@@ -47,14 +47,19 @@ public final class ShellContext {
     private final Prompter asker = new Prompter() {
         @Override
         public Optional<String> ask(String question, boolean secret) {
-            return prompter().ask(question, secret);
+            return prompter().ask(inLanguage(question), secret);
         }
 
         @Override
         public Optional<Boolean> confirm(String question) {
-            return prompter().confirm(question);
+            return prompter().confirm(inLanguage(question));
         }
     };
+
+    /** The engine's questions (sudo, host keys, passphrases) are English; each line is said in the learner's language. */
+    private String inLanguage(String question) {
+        return String.join("\n", question.lines().map(l -> io.kubelab.shell.ui.Sentences.say(l, language())).toList());
+    }
     private NodeFactory nodeFactory;
 
     public ShellContext(Environment env, GlobalOptions options) {

@@ -42,6 +42,23 @@ class SentencesTest {
         assertEquals("lab 'x' has no step 'y'; its steps are: a", Sentences.say("lab 'x' has no step 'y'; its steps are: a", "en"));
     }
 
+    /** Logging in and sudo, with the English parts of a value said too (the key, what the host now offers). */
+    @Test
+    void loginSudoAndHostKeysSpeakChinese() {
+        assertEquals("node-1：已连接到 root@10.0.0.1:22，但服务器拒绝了以 root 身份登录（所用的是密钥 ~/.ssh/id_*；公钥在 "
+                + "~root/.ssh/authorized_keys 中吗？）", Sentences.say("node-1: reached root@10.0.0.1:22 but could not log in "
+                + "as root with key ~/.ssh/id_*: the server refused it (is the public key in ~root/.ssh/authorized_keys?)", "zh-CN"));
+        assertEquals("node-2：sudo 需要 kim 的密码，而 lab 在这里无法询问；请在终端中运行 lab，或允许 kim 免密码使用 sudo",
+                Sentences.say("node-2: sudo needs a password for kim and lab cannot ask here; run lab in a terminal, or allow "
+                        + "passwordless sudo for kim", "zh-CN"));
+        assertEquals("[sudo] kim@node-2 的密码：", Sentences.say("[sudo] password for kim@node-2:", "zh-CN"));
+        assertEquals("n1：n1 (10.0.0.1) 的主机密钥已改变：/k:3 记录的是 SHA256:a，而主机现在提供的是 ED25519 SHA256:b。可能有人在截获"
+                + "连接，也可能节点被重建了；如果确定是重建的，请删除 /k 的第 3 行（ssh-keygen -R '10.0.0.1' -f /k），然后重新连接",
+                Sentences.say("n1: host key of n1 (10.0.0.1) has CHANGED: /k:3 has SHA256:a, the host now offers ED25519 "
+                        + "SHA256:b. Someone may be intercepting the connection, or the node was rebuilt; if you are sure it "
+                        + "was rebuilt, remove line 3 of /k (ssh-keygen -R '10.0.0.1' -f /k) and connect again", "zh-CN"));
+    }
+
     @Test
     void aChineseLearnerSeesTheEnginesErrorsInChinese() {
         for (List<String> args : List.of(List.of("show", "kubeadm", "nosuch"), List.of("run", "kubeadm", "install"),
