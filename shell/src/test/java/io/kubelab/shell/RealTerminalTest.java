@@ -98,31 +98,6 @@ class RealTerminalTest {
     }
 
     @Test
-    void ctrlZTakesTheStatusLineDownAndResumingPutsItBack() throws Exception {
-        start(100, 30, "C.UTF-8");
-        type("start minikube");
-        assertTrue(waitFor("[1/6]>").contains("minikube · step 1 of 6"));
-        run("tmux", "-L", socket, "send-keys", "-t", "t", "C-z");
-        waitUntilGone("minikube · step 1 of 6");
-        // Resumed as `fg` would: the process group tmux started (the launcher's sh, and lab).
-        String group = run("tmux", "-L", socket, "display-message", "-p", "-t", "t", "#{pane_pid}").strip();
-        run("kill", "-CONT", "--", "-" + group);
-        waitFor("minikube · step 1 of 6");
-        type("exit");
-        assertFalse(waitFor("LAB-ENDED").contains("minikube · step 1 of 6"));
-    }
-
-    private void waitUntilGone(String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (screen().contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("«" + text + "» is still on the screen:\n" + screen());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    @Test
     void ctrlCAtAQuestionCancelsAndRunsNothing() throws Exception {
         start(100, 30, "C.UTF-8");
         type("start minikube");

@@ -26,8 +26,6 @@ final class TerminalLines implements LineSource {
     private final Terminal terminal;
     private final LineReader reader;
     private final Status statusBar;
-    /** The status line's text, put back when lab is resumed after Ctrl-Z. */
-    private volatile AttributedString shown;
 
     TerminalLines(ShellContext ctx, picocli.CommandLine commands, Path history) {
         try {
@@ -50,30 +48,6 @@ final class TerminalLines implements LineSource {
                 || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()) ? null : Status.getStatus(terminal);
         // Asked each time text is laid out, so that a resized terminal gets text re-wrapped to its new width.
         ctx.setColumns(terminal::getWidth);
-        // Ctrl-Z: the learner's shell gets its whole screen back while lab is stopped, the status line after `fg`.
-        terminal.handle(Terminal.Signal.TSTP, signal -> suspend());
-    }
-
-    /**
-     * Stops lab as Ctrl-Z would, with the status line taken down first: left up, it keeps the
-     * bottom row (and its scroll region) out of the learner's shell until lab is resumed.
-     */
-    private void suspend() {
-        if (statusBar != null) {
-            statusBar.update(List.of()); // as at exit: the bottom row empty and the learner's again
-        }
-        terminal.flush();
-        try {
-            new ProcessBuilder("kill", "-STOP", String.valueOf(ProcessHandle.current().pid())).start().waitFor();
-        } catch (IOException e) {
-            // Not stopped: lab goes on as it was.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // Resumed (fg).
-        if (statusBar != null && shown != null) {
-            statusBar.update(List.of(shown));
-        }
     }
 
     @Override
@@ -93,8 +67,7 @@ final class TerminalLines implements LineSource {
     @Override
     public void status(String text) {
         if (statusBar != null) {
-            shown = new AttributedString(ControlChars.escape(text));
-            statusBar.update(List.of(shown));
+            statusBar.update(List.of(new AttributedString(ControlChars.escape(text))));
         }
     }
 
