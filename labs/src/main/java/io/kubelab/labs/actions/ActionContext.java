@@ -36,4 +36,7 @@ public interface ActionContext {
 
     /** Where a command's output goes, line by line (redacted, prefixed by the node when not local). */
     OutputListener output(Node node);
+
+    /** The learner's language ("en" or "zh-CN"), for what an action itself says (not its commands' output). */
+    String language();
 }

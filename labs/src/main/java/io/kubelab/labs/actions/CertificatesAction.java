@@ -3,6 +3,7 @@ package io.kubelab.labs.actions;
 import static io.kubelab.labs.actions.Key.optional;
 import static io.kubelab.labs.actions.Key.required;
 
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.OutputListener;
 import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.pki.AddressRange;
@@ -10,6 +11,7 @@ import io.kubelab.labs.pki.CertificateFolder;
 import io.kubelab.labs.pki.CertificateSpec;
 import io.kubelab.labs.pki.Issued;
 import io.kubelab.labs.pki.KeyAlgorithm;
+import io.kubelab.labs.pki.PkiWords;
 import io.kubelab.labs.pki.Usage;
 import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -197,10 +200,11 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
             KeyAlgorithm keys = KeyAlgorithm.of(r.text(algorithm)).orElseThrow(() -> new IllegalArgumentException(
                     "algorithm '" + r.text(algorithm) + "': lab makes " + String.join(", ", KeyAlgorithm.words())));
             Path dir = WorkFolder.resolve(r.text(folder) + "/ca.crt", ctx.workFolder()).getParent();
+            Say say = PkiWords.in(ctx.language());
             List<Issued> made = new CertificateFolder(dir, keys, Duration.ofDays(caDays), Duration.ofDays(days),
-                    Clock.systemUTC()).make(r.text(ca), specs(ctx, r));
+                    Clock.systemUTC(), say).make(r.text(ca), specs(ctx, r));
             OutputListener out = ctx.output(node);
-            table(made).forEach(line -> out.line(OutputListener.Stream.STDOUT, line));
+            table(made, say).forEach(line -> out.line(OutputListener.Stream.STDOUT, line));
             return NodeRun.of(new NodeOutcome(node.name(), NodeOutcome.Result.DONE, null,
                     Duration.between(started, Instant.now()), "", ""));
         } catch (IOException | IllegalArgumentException | io.kubelab.labs.LabException e) {
@@ -259,23 +263,39 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
     }
 
     /** What was made, one certificate per line and its details under it. */
-    static List<String> table(List<Issued> made) {
+    static List<String> table(List<Issued> made, Say say) {
         int width = made.stream().mapToInt(i -> i.name().length()).max().orElse(0);
+        // The status column is as wide as its widest word in the learner's language (a Chinese character is two columns).
+        int column = Math.max(8, Arrays.stream(Issued.Status.values()).mapToInt(s -> columns(word(s, say))).max().orElse(0));
         List<String> out = new ArrayList<>();
         for (Issued i : made) {
             var c = i.certificate();
             String subject = CertificateFolder.describe(io.kubelab.checks.certs.Subject.of(c));
-            out.add(String.format("%-8s %-" + width + "s  %s%s", i.status().word(), i.name(), subject,
-                    i.why().map(w -> "  (" + w + ")").orElse("")));
+            String word = word(i.status(), say);
+            out.add(word + " ".repeat(column - columns(word) + 1) + String.format("%-" + width + "s  %s%s", i.name(),
+                    subject, i.why().map(w -> "  (" + w + ")").orElse("")));
             List<String> details = new ArrayList<>();
             String sans = String.join(", ", CertificateFolder.sansOf(c));
             if (!sans.isEmpty()) {
                 details.add("SANs " + sans);
             }
-            details.add("until " + LocalDate.ofInstant(c.getNotAfter().toInstant(), ZoneOffset.UTC));
+            details.add(say.t("until {0}", LocalDate.ofInstant(c.getNotAfter().toInstant(), ZoneOffset.UTC)));
             details.add("SHA256 " + i.fingerprint().substring(0, 23) + "…");
-            out.add(" ".repeat(11 + width) + String.join(" · ", details)); // under the subject
+            out.add(" ".repeat(column + 3 + width) + String.join(" · ", details)); // under the subject
         }
         return out;
+    }
+
+    private static String word(Issued.Status status, Say say) {
+        return switch (status) {
+            case MADE -> say.t("made");
+            case KEPT -> say.t("kept");
+            case REMADE -> say.t("re-made");
+        };
+    }
+
+    /** Terminal columns of a word: two for each Chinese character. */
+    private static int columns(String word) {
+        return word.codePoints().map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 2 : 1).sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.kubelab.labs.pki;
 
+import io.kubelab.checks.Say;
 import io.kubelab.checks.certs.CertificateCheck;
 import io.kubelab.checks.certs.Names;
 import io.kubelab.checks.certs.Pem;
@@ -43,13 +44,17 @@ public final class CertificateFolder {
     private final Duration caValidity;
     private final Duration validity;
     private final Clock clock;
+    /** Why a certificate is made again, in the learner's language. */
+    private final Say say;
 
-    public CertificateFolder(Path dir, KeyAlgorithm algorithm, Duration caValidity, Duration validity, Clock clock) {
+    public CertificateFolder(Path dir, KeyAlgorithm algorithm, Duration caValidity, Duration validity, Clock clock,
+                             Say say) {
         this.dir = dir;
         this.algorithm = algorithm;
         this.caValidity = caValidity;
         this.validity = validity;
         this.clock = clock;
+        this.say = say;
     }
 
     /** Makes (or keeps) the CA named {@code caName} and every certificate of {@code specs}; the CA comes first. */
@@ -59,11 +64,11 @@ public final class CertificateFolder {
         // A CA that was there but cannot be used (its key lost, say) is replaced, and said to be.
         boolean hadCa = old.isPresent() || Files.exists(dir.resolve("ca.crt")) || Files.exists(dir.resolve("ca.key"));
         Optional<String> caProblem = old.isPresent() ? caProblem(old.get(), caName, now)
-                : hadCa ? Optional.of("ca.crt or ca.key is missing or unreadable") : Optional.empty();
+                : hadCa ? Optional.of(say.t("ca.crt or ca.key is missing or unreadable")) : Optional.empty();
         Optional<CertificateAuthority> kept = old.filter(ca -> caProblem.isEmpty());
         // What each certificate needs: kept as it is, or made (again, and why) with a new key.
         List<Decision> decisions = specs.parallelStream().map(spec -> kept.map(ca -> decide(spec, ca, now))
-                .orElse(new Decision(spec, null, hadCa ? Optional.of("the CA is new") : Optional.empty())))
+                .orElse(new Decision(spec, null, hadCa ? Optional.of(say.t("the CA is new")) : Optional.empty())))
                 .toList();
         // Every new key at once, the CA's among them: RSA keys are the slow part, and they are independent.
         int needed = (int) decisions.stream().filter(d -> d.existing() == null).count() + (kept.isEmpty() ? 1 : 0);
@@ -118,28 +123,28 @@ public final class CertificateFolder {
                                      CertificateAuthority ca, Instant now) {
         Subject subject = Subject.of(c);
         if (!ca.signed(c)) {
-            return Optional.of("it is not signed by this CA");
+            return Optional.of(say.t("it is not signed by this CA"));
         }
         if (!subject.cn().equals(spec.commonName()) || !Set.copyOf(subject.o()).equals(Set.copyOf(spec.organizations()))) {
-            return Optional.of("its subject was " + describe(subject));
+            return Optional.of(say.t("its subject was {0}", describe(subject)));
         }
         Set<String> sans = sansOf(c);
         if (!sans.equals(spec.comparableSans())) {
             List<String> change = new ArrayList<>();
             spec.comparableSans().stream().filter(n -> !sans.contains(n)).forEach(n -> change.add("+" + n));
             sans.stream().filter(n -> !spec.comparableSans().contains(n)).forEach(n -> change.add("-" + n));
-            return Optional.of("SANs " + String.join(", ", change));
+            return Optional.of(say.t("SANs {0}", String.join(", ", change)));
         }
         Set<String> usages = usages(c);
         Set<String> wanted = new TreeSet<>(spec.usages().stream().map(Usage::oid).toList());
         if (!usages.equals(wanted)) {
-            return Optional.of("its usages changed");
+            return Optional.of(say.t("its usages changed"));
         }
         if (!algorithm.made(c.getPublicKey())) {
-            return Optional.of("its key is not " + algorithm.word());
+            return Optional.of(say.t("its key is not {0}", algorithm.word()));
         }
         if (key.isEmpty() || !Pem.matches(key.get(), c.getPublicKey())) {
-            return Optional.of("its key file is missing or does not match it");
+            return Optional.of(say.t("its key file is missing or does not match it"));
         }
         return expiry(c, now);
     }
@@ -147,24 +152,25 @@ public final class CertificateFolder {
     private Optional<String> caProblem(CertificateAuthority ca, String caName, Instant now) {
         X509Certificate c = ca.certificate();
         if (c.getBasicConstraints() < 0 || !ca.signed(c)) {
-            return Optional.of("ca.crt is not a CA certificate");
+            return Optional.of(say.t("ca.crt is not a CA certificate"));
         }
         if (!Subject.of(c).cn().equals(caName)) {
-            return Optional.of("its name was " + Subject.of(c).cn());
+            return Optional.of(say.t("its name was {0}", Subject.of(c).cn()));
         }
         if (!algorithm.made(c.getPublicKey())) {
-            return Optional.of("its key is not " + algorithm.word());
+            return Optional.of(say.t("its key is not {0}", algorithm.word()));
         }
         if (!Pem.matches(ca.key(), c.getPublicKey())) {
-            return Optional.of("ca.key does not match ca.crt");
+            return Optional.of(say.t("ca.key does not match ca.crt"));
         }
         return expiry(c, now);
     }
 
-    private static Optional<String> expiry(X509Certificate c, Instant now) {
+    private Optional<String> expiry(X509Certificate c, Instant now) {
         Instant end = c.getNotAfter().toInstant();
-        return end.isBefore(now.plus(RENEW_BEFORE)) ? Optional.of((end.isBefore(now) ? "it expired " : "it expires ")
-                + LocalDate.ofInstant(end, ZoneOffset.UTC)) : Optional.empty();
+        LocalDate day = LocalDate.ofInstant(end, ZoneOffset.UTC);
+        return end.isBefore(now.plus(RENEW_BEFORE)) ? Optional.of(end.isBefore(now) ? say.t("it expired {0}", day)
+                : say.t("it expires {0}", day)) : Optional.empty();
     }
 
     /** "O=system:masters, CN=admin", in the order openssl prints a subject. */

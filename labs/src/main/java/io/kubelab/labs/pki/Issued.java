@@ -15,11 +15,7 @@ import java.util.Optional;
 public record Issued(String name, Status status, Optional<String> why, X509Certificate certificate) {
 
     public enum Status {
-        MADE, KEPT, REMADE;
-
-        public String word() {
-            return this == REMADE ? "re-made" : name().toLowerCase(java.util.Locale.ROOT);
-        }
+        MADE, KEPT, REMADE
     }
 
     /** SHA-256 of the certificate, as {@code openssl x509 -fingerprint -sha256} prints it. */

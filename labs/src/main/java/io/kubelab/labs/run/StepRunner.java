@@ -207,6 +207,11 @@ final class StepRunner {
         }
 
         @Override
+        public String language() {
+            return language;
+        }
+
+        @Override
         public OutputListener output(Node node) {
             return new OutputListener() {
                 @Override

@@ -47,7 +47,7 @@ class CertificateFolderTest {
 
     private CertificateFolder folder(KeyAlgorithm algorithm, Instant now) {
         return new CertificateFolder(dir, algorithm, Duration.ofDays(3653), Duration.ofDays(365),
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), io.kubelab.checks.Say.ENGLISH);
     }
 
     private static String openssl(Path in, String... args) throws Exception {

@@ -82,6 +82,10 @@ class CertificatesActionTest {
             """;
 
     private LabSession session(Map<String, String> given) throws Exception {
+        return session(given, "en");
+    }
+
+    private LabSession session(Map<String, String> given, String language) throws Exception {
         Path labDir = Files.createDirectories(dir.resolve("pki"));
         Files.writeString(labDir.resolve("lab.yaml"), LAB);
         LoadResult r = new LabLoader(CheckRegistry.standard(Map.of()), ActionRegistry.standard())
@@ -104,7 +108,7 @@ class CertificatesActionTest {
         Nodes nodes = new NodeFactory(new NodeSettings(env, dir, dir.resolve("state"), Prompter.NONE))
                 .open(Optional.of(inventory), false);
         events = new RecordingListener();
-        return new LabSession(lab, new SessionConfig(dir.resolve("state"), env, "en", given, Prompter.NONE,
+        return new LabSession(lab, new SessionConfig(dir.resolve("state"), env, language, given, Prompter.NONE,
                 events, CheckRegistry.standard(env), null), nodes);
     }
 
@@ -147,6 +151,14 @@ class CertificatesActionTest {
             String said = events.all();
             assertTrue(said.contains("re-made  kube-api-server  CN=kubernetes  (SANs +IP:10.96.0.1, -IP:10.32.0.1)"), said);
             assertTrue(said.contains("kept     admin"), said);
+        }
+        // The table in the learner's language: the words and the reason (a Chinese character is two columns wide).
+        try (LabSession s = session(Map.of("service_cidr", "10.32.0.0/24"), "zh-CN")) {
+            s.run(s.step("certificates"), RunOptions.defaults());
+            String said = events.all();
+            assertTrue(said.contains("重新生成 kube-api-server  CN=kubernetes  (SAN 变化：+IP:10.32.0.1, -IP:10.96.0.1)"), said);
+            assertTrue(said.contains("保留     admin"), said);
+            assertTrue(said.contains("有效期至 "), said);
         }
         assertTrue(java.util.Arrays.equals(admin, Files.readAllBytes(pki.resolve("admin.crt"))));
     }
