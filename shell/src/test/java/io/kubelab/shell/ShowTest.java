@@ -1,6 +1,7 @@
 package io.kubelab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,6 +29,18 @@ class ShowTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("only when kube_control_plane < 3: applies (kube_control_plane has 1)"), r.out());
         assertTrue(r.out().contains("only when kube_control_plane >= 3: does not apply (kube_control_plane has 1)"), r.out());
+    }
+
+    /** `show` warns of what `run` would refuse (a release past its end of life), in the learner's language too. */
+    @Test
+    void aRefusedValueIsSaidWhereTheCommandsAreShown() {
+        ShellRun.Result r = new ShellRun(home).run("show", "kubeadm", "install", "--set", "k8s_minor=1.31");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("k8s_minor 1.31 is not supported (supported as of 2026-11: 1.34, 1.35, 1.36)"), r.err());
+        ShellRun.Result zh = new ShellRun(home).run("show", "kubeadm", "install", "--lang", "zh-CN");
+        assertTrue(zh.err().contains("k8s_minor 1.31 已不受支持"), "remembered, and said in Chinese: " + zh.err());
+        ShellRun.Result insisted = new ShellRun(home).run("show", "kubeadm", "install", "--set", "allow_unsupported=true");
+        assertFalse(insisted.err().contains("not supported"), insisted.err());
     }
 
     @Test

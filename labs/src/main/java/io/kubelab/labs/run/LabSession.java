@@ -432,12 +432,14 @@ public final class LabSession implements AutoCloseable {
             }
             throw LabException.badInput("variable '" + name + "' has no value; pass --set " + name + "=VALUE");
         }
-        for (String name : referencedVariables(step)) {
-            Optional<String> refused = variables.refusal(name);
-            if (refused.isPresent()) {
-                throw LabException.badInput(refused.get());
-            }
-        }
+        refusals(step).stream().findFirst().ifPresent(refused -> {
+            throw LabException.badInput(refused);
+        });
+    }
+
+    /** Why values the step would use may not be used (a release past its end of life, say); empty when all may. */
+    public List<String> refusals(Step step) {
+        return referencedVariables(step).stream().map(variables::refusal).flatMap(Optional::stream).toList();
     }
 
     private Set<String> referencedVariables(Step step) {

@@ -27,6 +27,8 @@ final class StepView {
             ui.blank();
         }
         Redactor redactor = session.variables().redactor();
+        // What `run` would refuse is said where the commands are shown, not only when they are run.
+        session.refusals(step).forEach(ui::warn);
         if (!step.actions().isEmpty()) {
             ui.line(ui.style().bold(ui.msg().get("show.runs")));
             for (Action a : step.actions()) {
