@@ -29,6 +29,33 @@ class CommandsTest {
         assertTrue(r.out().contains("error(s), 0 warning(s)") && r.out().contains(": 0 error(s)"), r.out());
     }
 
+    /** A lab author's mistakes, each at its place, in the author's language. */
+    @Test
+    void validateSaysWhatIsWrongInEitherLanguage() throws Exception {
+        Path lab = Files.createDirectories(home.resolve("bad"));
+        Files.writeString(lab.resolve("lab.yaml"), """
+                format: 1
+                id: bad
+                title: {en: Bad, zh-CN: 坏}
+                steps:
+                  - id: one
+                    title: {en: One, zh-CN: 一}
+                    checks:
+                      - {id: c, kind: comand}
+                    actions:
+                      - run: echo {{undefined_var}}
+                """);
+        ShellRun.Result en = new ShellRun(home).run("validate", lab.toString());
+        assertEquals(2, en.exit(), en.toString());
+        assertTrue(en.out().contains("lab.yaml:8:23: error: unknown check kind 'comand'; did you mean 'command'? "
+                + "(`lab checks` lists them all)"), en.out());
+        ShellRun.Result zh = new ShellRun(home).run("validate", lab.toString(), "--lang", "zh-CN");
+        assertTrue(zh.out().contains("lab.yaml:8:23: 错误：未知的检查类型 'comand'；是不是想写 'command'？（`lab checks` 会列出全部）"),
+                zh.out());
+        assertTrue(zh.out().contains("lab.yaml:10:14: 错误：未定义的变量 {{undefined_var}}；请在 variables: 下声明它（可用的有："),
+                zh.out());
+    }
+
     @Test
     void theLabIndexListsEveryLabFolder() throws Exception {
         Path labs = Path.of("..", "content", "src", "main", "resources", "labs");

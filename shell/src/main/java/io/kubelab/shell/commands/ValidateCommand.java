@@ -4,6 +4,7 @@ import io.kubelab.labs.load.LoadResult;
 import io.kubelab.labs.yaml.Problem;
 import io.kubelab.shell.context.ExitCode;
 import io.kubelab.shell.context.ShellContext;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,11 +34,11 @@ public final class ValidateCommand implements Callable<Integer> {
         for (String target : targets) {
             LoadResult r = ctx.catalog().read(ctx.catalog().locate(target));
             for (Problem p : r.problems()) {
-                if (p.severity() == Problem.Severity.ERROR) {
-                    ui.line(ui.style().red(p.toString()));
-                } else {
-                    ui.line(ui.style().yellow(p.toString()));
-                }
+                boolean error = p.severity() == Problem.Severity.ERROR;
+                // The place, the kind and the problem, in the author's language where it has been translated.
+                String line = ui.msg().get(error ? "validate.error" : "validate.warning", p.location(),
+                        Sentences.say(p.message(), ctx.language()));
+                ui.line(error ? ui.style().red(line) : ui.style().yellow(line));
             }
             errors += r.errors().size();
             warnings += r.warnings().size();
