@@ -43,7 +43,7 @@ class HardWayOnMachinesEndToEndTest {
     private static final List<String> CONTROL_PLANE = List.of("10.79.0.11", "10.79.0.12", "10.79.0.13");
     /** The smoke test's checks that need a running pod: no pod runs on these machines. */
     private static final List<String> NEED_A_POD = List.of("port-forward", "logs-and-exec", "nodeport");
-    private static final Path DOWNLOADS = STATE.resolve("work/the-hard-way/downloads");
+    private static final Path DOWNLOADS = STATE.resolve("work/the-hard-way/downloads/amd64");
 
     @TempDir
     Path home;
@@ -102,8 +102,8 @@ class HardWayOnMachinesEndToEndTest {
             Files.writeString(DOWNLOADS.resolve(b + ".sha256"), sha256(DOWNLOADS.resolve(b)));
         }
         Files.writeString(DOWNLOADS.resolve("kubelet"), standIn);
-        sets.addAll(List.of("--set", "kubelet_sha256=" + sha256(DOWNLOADS.resolve("kubelet"))));
-        standIn("kubectl", "kubectl_sha256");
+        sets.addAll(List.of("--set", "kubelet_sha256_amd64=" + sha256(DOWNLOADS.resolve("kubelet"))));
+        standIn("kubectl", "kubectl_sha256_amd64");
         // Debian's etcd, containerd, runc and CNI plugins, which e2e/run.sh fetches into $KUBELAB_E2E/debs,
         // packed as the pinned releases lay their files out.
         Path debs = STATE.getParent().resolve("debs");
@@ -131,10 +131,10 @@ class HardWayOnMachinesEndToEndTest {
         });
         mirror.start();
         sets.addAll(List.of("--set", "mirror=http://127.0.0.1:" + mirror.getAddress().getPort() + "/k8s"));
-        for (String[] f : List.of(new String[] {"etcd-v3.6.14-linux-amd64.tar.gz", "etcd_sha256"},
-                new String[] {"containerd-2.3.4-linux-amd64.tar.gz", "containerd_sha256"},
-                new String[] {"runc.amd64", "runc_sha256"}, new String[] {"cni-plugins-linux-amd64-v1.9.1.tgz", "cni_sha256"},
-                new String[] {"crictl-v1.36.0-linux-amd64.tar.gz", "crictl_sha256"})) {
+        for (String[] f : List.of(new String[] {"etcd-v3.6.14-linux-amd64.tar.gz", "etcd_sha256_amd64"},
+                new String[] {"containerd-2.3.4-linux-amd64.tar.gz", "containerd_sha256_amd64"},
+                new String[] {"runc.amd64", "runc_sha256_amd64"}, new String[] {"cni-plugins-linux-amd64-v1.9.1.tgz", "cni_sha256_amd64"},
+                new String[] {"crictl-v1.36.0-linux-amd64.tar.gz", "crictl_sha256_amd64"})) {
             sets.addAll(List.of("--set", f[1] + "=" + sha256(DOWNLOADS.resolve(f[0]))));
         }
         Files.move(DOWNLOADS.resolve("crictl-v1.36.0-linux-amd64.tar.gz"), served.resolve("crictl-v1.36.0-linux-amd64.tar.gz"));
