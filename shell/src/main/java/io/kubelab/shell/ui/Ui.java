@@ -151,7 +151,9 @@ public record Ui(PrintWriter out, PrintWriter err, Style style, Messages msg, in
         StringBuilder sb = new StringBuilder();
         for (Status st : Status.values()) {
             if (s.get(st) > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(style.status(st, s.get(st) + " " + word(st)));
+                // "3 pass, 2 fail" in English; Chinese puts the word first and counts items: 通过 3 项、失败 2 项.
+                sb.append(sb.length() == 0 ? "" : msg.get("check.summary.separator"))
+                        .append(style.status(st, msg.get("check.summary.count", s.get(st), word(st))));
             }
         }
         if (report.results().isEmpty()) {

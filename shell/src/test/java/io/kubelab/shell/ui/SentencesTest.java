@@ -1,6 +1,7 @@
 package io.kubelab.shell.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.shell.ShellRun;
@@ -82,6 +83,12 @@ class SentencesTest {
         assertTrue(run.out().contains("✗ 本机：退出状态 127"), run.out());
         ShellRun.Result check = lab.run("check", "minikube", "question", "--lang", "zh-CN");
         assertTrue(check.out().contains("— 尚未作答"), check.out());
+        // The summary in Chinese word order, with the Chinese enumeration comma.
+        ShellRun.Result install = lab.run("check", "minikube", "install", "--lang", "zh-CN", "--color", "never");
+        String word = "(通过|失败|警告|跳过|错误)";
+        assertTrue(install.out().matches("(?s).*\\n检查结果：" + word + " [1-9] 项(、" + word + " [1-9] 项)*。\\n.*"),
+                install.out());
+        assertFalse(install.out().contains(", "), "no English comma in a Chinese summary: " + install.out());
         ShellRun.Result status = lab.run("status", "minikube", "--lang", "zh-CN");
         assertTrue(status.out().contains("清理（可选）\n"), "the title says it is optional, once: " + status.out());
         ShellRun.Result en = lab.run("status", "minikube", "--lang", "en");
