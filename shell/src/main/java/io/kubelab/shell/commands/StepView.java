@@ -35,7 +35,7 @@ final class StepView {
                 String where = a.on().equals("local") ? ui.msg().get("run.local") : a.on();
                 String what = a.describe(session.variables().renderer());
                 // A script's lines stand under its first, as a dry run shows them.
-                ui.line("  " + where + ": " + ui.style().code(redactor.redact(what).strip().replace("\n", "\n      ")));
+                ui.line("  " + ui.msg().get("run.where", where) + ui.style().code(redactor.redact(what).strip().replace("\n", "\n      ")));
                 a.condition().ifPresent(c -> ui.line("      " + ui.style().dim(applies(ui, session, c))));
                 for (String name : a.references()) {
                     if (!session.variables().has(name)) {

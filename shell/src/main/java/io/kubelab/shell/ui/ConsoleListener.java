@@ -108,7 +108,7 @@ public final class ConsoleListener implements RunListener {
     public void planned(Step step, String host, String command, String guard) {
         Ui ui = ui();
         synchronized (lock) {
-            ui.line("  " + where(ui, host) + ": " + ui.style().code(indented(command))
+            ui.line("  " + ui.msg().get("run.where", where(ui, host)) + ui.style().code(indented(command))
                     + (guard.isEmpty() ? "" : ui.style().dim("   # " + guard)));
         }
     }

@@ -89,6 +89,8 @@ class SentencesTest {
         assertTrue(install.out().matches("(?s).*\\n检查结果：" + word + " [1-9] 项(、" + word + " [1-9] 项)*。\\n.*"),
                 install.out());
         assertFalse(install.out().contains(", "), "no English comma in a Chinese summary: " + install.out());
+        // Where a command runs is a label, as Chinese writes one: 本机：, not 本机:.
+        assertTrue(lab.run("run", "minikube", "--dry-run", "--lang", "zh-CN").out().contains("  本机：minikube version"));
         ShellRun.Result status = lab.run("status", "minikube", "--lang", "zh-CN");
         assertTrue(status.out().contains("清理（可选）\n"), "the title says it is optional, once: " + status.out());
         ShellRun.Result en = lab.run("status", "minikube", "--lang", "en");
