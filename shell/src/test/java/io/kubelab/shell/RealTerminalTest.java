@@ -108,4 +108,31 @@ class RealTerminalTest {
         String s = waitFor("lab: cancelled");
         assertFalse(s.contains("Deleting"), "minikube delete did not run:\n" + s);
     }
+
+    /**
+     * A terminal made narrower while lab runs: what comes next is laid out for the new width, and a
+     * check's result that does not fit goes on under its words (a hanging indent), not at the margin.
+     */
+    @Test
+    void afterAResizeTextIsWrappedToTheNewWidthWithHangingIndents() throws Exception {
+        start(120, 40, "C.UTF-8");
+        type("start minikube");
+        String wide = waitFor("[1/6]>");
+        assertTrue(wide.lines().anyMatch(l -> l.length() > 70), "laid out for 120 columns first:\n" + wide);
+        run("tmux", "-L", socket, "resize-window", "-t", "t", "-x", "60", "-y", "40");
+        type("check");
+        waitFor("All checks pass");
+        // -J joins the lines the terminal itself wrapped: a line longer than 60 here is one lab did not wrap.
+        String narrow = run("tmux", "-L", socket, "capture-pane", "-p", "-J", "-t", "t", "-S", "-200");
+        String report = narrow.substring(narrow.lastIndexOf("lab:minikube [1/6]> check"));
+        report = report.substring(0, report.indexOf("All checks pass"));
+        String shown = report;
+        assertTrue(report.lines().allMatch(l -> l.length() <= 60), "every line within 60 columns:\n" + shown);
+        // A result that does not fit goes on under its words, not at the margin.
+        java.util.List<String> lines = report.lines().toList();
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("✓ pass  minikube is installed")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for minikube:\n" + shown)));
+        assertTrue(lines.get(first + 1).startsWith("        ") && !lines.get(first + 1).startsWith("         "),
+                "the result goes on under its words (8 columns in):\n" + shown);
+    }
 }
