@@ -15,6 +15,7 @@ import io.kubelab.labs.pki.PkiWords;
 import io.kubelab.labs.pki.Usage;
 import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
+import io.kubelab.labs.values.TextWidth;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
 import java.io.IOException;
@@ -266,13 +267,14 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
     static List<String> table(List<Issued> made, Say say) {
         int width = made.stream().mapToInt(i -> i.name().length()).max().orElse(0);
         // The status column is as wide as its widest word in the learner's language (a Chinese character is two columns).
-        int column = Math.max(8, Arrays.stream(Issued.Status.values()).mapToInt(s -> columns(word(s, say))).max().orElse(0));
+        int column = Math.max(8, Arrays.stream(Issued.Status.values()).mapToInt(s -> TextWidth.of(word(s, say))).max()
+                .orElse(0));
         List<String> out = new ArrayList<>();
         for (Issued i : made) {
             var c = i.certificate();
             String subject = CertificateFolder.describe(io.kubelab.checks.certs.Subject.of(c));
             String word = word(i.status(), say);
-            out.add(word + " ".repeat(column - columns(word) + 1) + String.format("%-" + width + "s  %s%s", i.name(),
+            out.add(word + " ".repeat(column - TextWidth.of(word) + 1) + String.format("%-" + width + "s  %s%s", i.name(),
                     subject, i.why().map(w -> "  (" + w + ")").orElse("")));
             List<String> details = new ArrayList<>();
             String sans = String.join(", ", CertificateFolder.sansOf(c));
@@ -292,10 +294,5 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
             case KEPT -> say.t("kept");
             case REMADE -> say.t("re-made");
         };
-    }
-
-    /** Terminal columns of a word: two for each Chinese character. */
-    private static int columns(String word) {
-        return word.codePoints().map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 2 : 1).sum();
     }
 }

@@ -8,7 +8,7 @@ import io.kubelab.labs.state.StepState;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
 import io.kubelab.shell.report.Views;
-import io.kubelab.shell.ui.TextWidth;
+import io.kubelab.labs.values.TextWidth;
 import io.kubelab.shell.ui.Ui;
 import java.util.ArrayList;
 import java.util.List;

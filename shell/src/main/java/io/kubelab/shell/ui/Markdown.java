@@ -1,5 +1,6 @@
 package io.kubelab.shell.ui;
 
+import io.kubelab.labs.values.TextWidth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

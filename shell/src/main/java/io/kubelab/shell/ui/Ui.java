@@ -6,6 +6,7 @@ import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.run.CheckOutcome;
 import io.kubelab.labs.run.CheckReport;
+import io.kubelab.labs.values.TextWidth;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

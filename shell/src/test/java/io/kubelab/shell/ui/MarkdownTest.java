@@ -3,6 +3,7 @@ package io.kubelab.shell.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubelab.labs.values.TextWidth;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {

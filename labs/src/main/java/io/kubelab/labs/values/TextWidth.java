@@ -1,4 +1,4 @@
-package io.kubelab.shell.ui;
+package io.kubelab.labs.values;
 
 /** How many terminal columns text takes: East Asian wide characters (Chinese) take two. */
 public final class TextWidth {
