@@ -9,7 +9,10 @@ import java.util.Map;
  * readable, and English needs no table). A sentence without a translation is said in English,
  * and CheckTranslationsTest fails on it.
  *
- * @param language "en" or "zh-CN"
+ * @param language     "en" or "zh-CN"
+ * @param translations the Chinese of each English sentence: the checks' own, or another part's from its
+ *                     own file (the certificates table's): each part keeps what it says, and its test
+ *                     finds what is missing or stale there
  */
 public record Say(String language, Map<String, String> translations) {
     private static final Map<String, String> CHINESE = TranslationFile.read(Say.class, "checks.zh-CN.txt");
@@ -18,14 +21,6 @@ public record Say(String language, Map<String, String> translations) {
     /** What the checks say, from {@code checks.zh-CN.txt}. */
     public Say(String language) {
         this(language, CHINESE);
-    }
-
-    /**
-     * Another part of lab saying its own sentences, from its own file of translations (the engine's
-     * certificates table, say): each part keeps the sentences it says, and its test finds stale ones.
-     */
-    public static Say from(String language, Map<String, String> chinese) {
-        return new Say(language, chinese);
     }
 
     public String t(String english, Object... args) {

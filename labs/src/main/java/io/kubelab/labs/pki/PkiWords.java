@@ -12,6 +12,6 @@ public final class PkiWords {
     }
 
     public static Say in(String language) {
-        return Say.from(language, CHINESE);
+        return new Say(language, CHINESE);
     }
 }
