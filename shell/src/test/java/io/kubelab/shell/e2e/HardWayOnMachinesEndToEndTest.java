@@ -81,6 +81,19 @@ class HardWayOnMachinesEndToEndTest {
         return out;
     }
 
+    /** lab's own checks on their own: a one-step lab made here with these checks, checked; its results (-o json). */
+    private JsonNode checked(String id, List<String> checks, String... args) throws Exception {
+        Path folder = Files.createDirectories(home.resolve(id));
+        StringBuilder yaml = new StringBuilder("format: 1\nid: " + id + "\ntitle: {en: " + id + ", zh-CN: " + id
+                + "}\nsteps:\n  - id: only\n    title: {en: Checks, zh-CN: 检查}\n    checks:\n");
+        checks.forEach(c -> yaml.append("      - ").append(c).append('\n'));
+        Files.writeString(folder.resolve("lab.yaml"), yaml);
+        List<String> all = new ArrayList<>(List.of("check", folder.toString(), "-o", "json"));
+        all.addAll(List.of(args));
+        Result r = lab(all.toArray(new String[0]));
+        return JsonMapper.builder().build().readTree(r.out()).get("results");
+    }
+
     private static String sha256(Path f) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
     }
@@ -217,21 +230,12 @@ class HardWayOnMachinesEndToEndTest {
                 + "'k8s\\0\\n\\014\\n\\002v1\\022\\006Secret' | openssl enc -aes-256-cbc -K $k -iv $iv; } | " + etcdctl
                 + " put /registry/secrets/default/sealed >/dev/null; printf 'k8s\\0\\n\\014\\n\\002v1\\022\\006Secret' | "
                 + etcdctl + " put /registry/secrets/default/plain").endsWith("OK\nexit=0"));
-        Path encrypted = Files.createDirectories(home.resolve("encrypted"));
-        Files.writeString(encrypted.resolve("lab.yaml"), """
-                format: 1
-                id: encrypted
-                title: {en: Encrypted, zh-CN: 加密}
-                steps:
-                  - id: secrets
-                    title: {en: Secrets, zh-CN: Secret}
-                    checks:
-                      - {id: sealed, kind: secret-encrypted, on: node-1, with: {secret: sealed, etcdctl_flags: "%1$s"}}
-                      - {id: plain, kind: secret-encrypted, on: node-1, with: {secret: plain, etcdctl_flags: "%1$s"}}
-                """.formatted("--endpoints=https://127.0.0.1:2379 --cacert=/etc/etcd/ca.crt --cert=/etc/etcd/etcd.crt "
-                + "--key=/etc/etcd/etcd.key"));
-        Result sealed = lab("check", encrypted.toString(), "--inventory", inventory.toString(), "-o", "json");
-        JsonNode secrets = JsonMapper.builder().build().readTree(sealed.out()).get("results");
+        String flags = "--endpoints=https://127.0.0.1:2379 --cacert=/etc/etcd/ca.crt --cert=/etc/etcd/etcd.crt "
+                + "--key=/etc/etcd/etcd.key";
+        JsonNode secrets = checked("encrypted", List.of(
+                "{id: sealed, kind: secret-encrypted, on: node-1, with: {secret: sealed, etcdctl_flags: \"" + flags + "\"}}",
+                "{id: plain, kind: secret-encrypted, on: node-1, with: {secret: plain, etcdctl_flags: \"" + flags + "\"}}"),
+                "--inventory", inventory.toString());
         assertEquals("pass", secrets.get(0).get("status").asString(), secrets.toString());
         // The readable start of the value: the prefix, then the random IV (whose first bytes may happen to be printable).
         assertTrue(secrets.get(0).get("observed").asString().startsWith("value starts with k8s:enc:aescbc:v1:key1:"),
@@ -354,20 +358,9 @@ class HardWayOnMachinesEndToEndTest {
         assertNotEquals(0, intruder.waitFor(), "another CA's client is refused");
 
         // lab's own check, through fabric8, with the admin kubeconfig.
-        Path ready = Files.createDirectories(home.resolve("ready"));
-        Files.writeString(ready.resolve("lab.yaml"), """
-                format: 1
-                id: ready
-                title: {en: Ready, zh-CN: 就绪}
-                steps:
-                  - id: api
-                    title: {en: API, zh-CN: API}
-                    checks:
-                      - {id: readyz, kind: api-health, with: {kubeconfig: "%s"}}
-                """.formatted(pki.resolve("admin.kubeconfig")));
-        Result check = lab("check", ready.toString(), "-o", "json");
-        JsonNode result = JsonMapper.builder().build().readTree(check.out()).get("results").get(0);
-        assertEquals("pass", result.get("status").asString(), check.toString());
+        JsonNode result = checked("ready", List.of("{id: readyz, kind: api-health, with: {kubeconfig: \""
+                + pki.resolve("admin.kubeconfig") + "\"}}")).get(0);
+        assertEquals("pass", result.get("status").asString(), result.toString());
         assertEquals("readyz check passed (3 checks ok)", result.get("observed").asString());
     }
 }
