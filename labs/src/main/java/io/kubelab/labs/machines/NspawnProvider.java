@@ -223,7 +223,7 @@ final class NspawnProvider implements Provider {
                     return Optional.empty();
                 }
                 if (state.equals("degraded")) {
-                    say.accept(m.name() + " booted, but systemd says degraded" + pendingJobs(m));
+                    say.accept(m.name() + " booted, though a unit failed" + pendingJobs(m));
                     return Optional.empty();
                 }
                 sleep(200);

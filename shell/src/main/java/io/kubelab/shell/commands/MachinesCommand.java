@@ -7,6 +7,7 @@ import io.kubelab.shell.context.ExitCode;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
 import io.kubelab.shell.report.Views;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ public final class MachinesCommand implements Callable<Integer> {
             Machines machines = ctx.machines();
             Ui ui = ctx.ui();
             List<Machine> made = machines.up(provider, new MachineRequest(count, controlPlanes, cpus, memory),
-                    line -> ui.note(ui.style().dim("… " + line)));
+                    line -> ui.note(ui.style().dim("… " + Sentences.say(line, ctx.language()))));
             ui.line(ui.style().green("✓ " + ui.msg().get("machines.made", made.size(), provider)));
             made.forEach(m -> ui.line("  " + m.name() + "  " + m.address() + "  " + String.join(", ", m.roles())));
             ui.line(ui.msg().get("machines.inventory", machines.inventory()));
@@ -155,7 +156,7 @@ public final class MachinesCommand implements Callable<Integer> {
                 ui.line(ui.msg().get("machines.none"));
                 return ExitCode.OK;
             }
-            List<Machine> gone = machines.down(names == null ? List.of() : names, line -> ui.note(ui.style().dim("… " + line)));
+            List<Machine> gone = machines.down(names == null ? List.of() : names, line -> ui.note(ui.style().dim("… " + Sentences.say(line, ctx.language()))));
             gone.forEach(m -> ui.line(ui.msg().get("machines.removed", m.name())));
             if (machines.list().isEmpty()) {
                 ui.line(ui.style().green("✓ " + ui.msg().get("machines.all-gone")));

@@ -53,6 +53,10 @@ class SentencesTest {
                 Sentences.say("node-2: sudo needs a password for kim and lab cannot ask here; run lab in a terminal, or allow "
                         + "passwordless sudo for kim", "zh-CN"));
         assertEquals("[sudo] kim@node-2 的密码：", Sentences.say("[sudo] password for kim@node-2:", "zh-CN"));
+        // What `lab machines` says while it works.
+        assertEquals("正在启动 node-1（10.79.0.11）", Sentences.say("booting node-1 (10.79.0.11)", "zh-CN"));
+        assertEquals("node-4 已启动，但有单元失败；systemd 的报告：degraded | x.service failed", Sentences.say(
+                "node-4 booted, though a unit failed; systemd says: degraded | x.service failed", "zh-CN"));
         assertEquals("n1：n1 (10.0.0.1) 的主机密钥已改变：/k:3 记录的是 SHA256:a，而主机现在提供的是 ED25519 SHA256:b。可能有人在截获"
                 + "连接，也可能节点被重建了；如果确定是重建的，请删除 /k 的第 3 行（ssh-keygen -R '10.0.0.1' -f /k），然后重新连接",
                 Sentences.say("n1: host key of n1 (10.0.0.1) has CHANGED: /k:3 has SHA256:a, the host now offers ED25519 "
