@@ -9,6 +9,7 @@ import io.kubelab.checks.certs.JoinHashCheck;
 import io.kubelab.checks.certs.KubeconfigCheck;
 import io.kubelab.checks.oncluster.ApiHealthCheck;
 import io.kubelab.checks.oncluster.ApiReachableCheck;
+import io.kubelab.checks.oncluster.ManagedControlPlaneCheck;
 import io.kubelab.checks.oncluster.NodeRoleCheck;
 import io.kubelab.checks.oncluster.PodNetworkCidrCheck;
 import io.kubelab.checks.oncluster.NodeZonesCheck;
@@ -27,6 +28,7 @@ import io.kubelab.checks.oncluster.KubeContextCheck;
 import io.kubelab.checks.oncluster.NodeCountCheck;
 import io.kubelab.checks.oncluster.NodesReadyCheck;
 import io.kubelab.checks.onhost.BinaryVersionCheck;
+import io.kubelab.checks.onhost.CloudLoginCheck;
 import io.kubelab.checks.onhost.CommandCheck;
 import io.kubelab.checks.onhost.MinikubeDriverCheck;
 import io.kubelab.checks.onhost.ResourcesCheck;
@@ -79,6 +81,15 @@ public final class CheckRegistry {
                 on: local
                 with: {binary: minikube, min: 1.30.0}""",
                 BinaryVersionCheck::from);
+        r.host("cloud-login", "a cloud CLI is logged in: aws sts get-caller-identity, gcloud auth list (and a project), "
+                        + "az account show",
+                List.of(required("provider", ParamType.STRING, "aws, gcp or azure"),
+                        optional("project", ParamType.STRING, "gcp: the project the lab uses (else one must be set in gcloud)")),
+                """
+                kind: cloud-login
+                on: local
+                with: {provider: gcp}""",
+                CloudLoginCheck::from);
         r.host("resources", "the host has at least N CPUs and M MB memory (total, or available now)",
                 List.of(optional("cpus", ParamType.INTEGER, "minimum number of CPUs"),
                         optional("memory_mb", ParamType.INTEGER, "minimum memory in MB"),
@@ -282,12 +293,23 @@ public final class CheckRegistry {
                 kind: node-role
                 with: {nodes: [node2, node3], present: false}""",
                 NodeRoleCheck::from);
-        r.cluster("node-zones", "the nodes span at least N zones (topology.kubernetes.io/zone)",
-                List.of(optional("min", ParamType.INTEGER, "minimum number of zones (default 2)")),
+        r.cluster("node-zones", "where the nodes are, by zone (topology.kubernetes.io/zone): how many zones, which, in "
+                        + "which region, how many nodes in each",
+                List.of(optional("min", ParamType.INTEGER, "at least this many zones (default 2 when nothing else is given)"),
+                        optional("count", ParamType.INTEGER, "exactly this many zones"),
+                        optional("zones", ParamType.LIST, "exactly these zones (a list, or comma-separated)"),
+                        optional("region", ParamType.STRING, "every zone in this region"),
+                        optional("per_zone", ParamType.INTEGER, "exactly this many nodes in each zone")),
                 """
                 kind: node-zones
-                with: {min: 3}""",
+                with: {region: us-central1, count: 3, per_zone: 1}""",
                 NodeZonesCheck::from);
+        r.cluster("managed-control-plane", "the control plane is the provider's: no control-plane nodes, no kube-apiserver "
+                        + "pod in kube-system, and the API server answers with its version",
+                List.of(),
+                """
+                kind: managed-control-plane""",
+                ManagedControlPlaneCheck::from);
         r.cluster("pod-network-cidr", "the pod network (flannel or calico) is configured with the pod CIDR, read from "
                         + "its own configuration (flannel's net-conf.json, calico's IP pools)",
                 List.of(required("cni", ParamType.STRING, "flannel or calico"),

@@ -21,6 +21,8 @@ record KnownBinary(String name, String versionCommand, String installHint) {
             entry("minikube", "minikube version --short", "https://minikube.sigs.k8s.io/docs/start/"),
             entry("eksctl", "eksctl version", "https://eksctl.io/installation/"),
             entry("gcloud", "gcloud version", "https://cloud.google.com/sdk/docs/install"),
+            entry("gke-gcloud-auth-plugin", "gke-gcloud-auth-plugin --version",
+                    "gcloud components install gke-gcloud-auth-plugin (or apt install google-cloud-cli-gke-gcloud-auth-plugin)"),
             entry("az", "az version --output tsv --query '\"azure-cli\"'", "https://learn.microsoft.com/cli/azure/install-azure-cli"),
             entry("aws", "aws --version", "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"),
             entry("kops", "kops version --short", "https://kops.sigs.k8s.io/getting_started/install/"),

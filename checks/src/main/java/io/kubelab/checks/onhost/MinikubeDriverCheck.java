@@ -34,9 +34,10 @@ public record MinikubeDriverCheck(String required) implements Check {
             new Driver("podman", "podman version --format '{{.Version}}'",
                     Say.n("podman is minikube's container driver beside docker (experimental)"),
                     Say.n("install podman (apt-get install podman); minikube runs it with sudo")),
-            new Driver("kvm2", "command -v virsh >/dev/null || exit 127; "
+            // virsh that cannot run is "not installed" whether or not this machine has /dev/kvm.
+            new Driver("kvm2", "v=$(virsh --version 2>&1) || exit $?; "
                     + "[ -r /dev/kvm ] && [ -w /dev/kvm ] || { echo 'no usable /dev/kvm (virtualization off, "
-                    + "or you are not in the kvm group)'; exit 1; }; virsh --version",
+                    + "or you are not in the kvm group)'; exit 1; }; echo \"$v\"",
                     Say.n("kvm2 runs the node in a virtual machine when no container engine is healthy"),
                     Say.n("enable virtualization in the firmware, install libvirt (apt-get install qemu-kvm "
                             + "libvirt-daemon-system) and join the libvirt group")),

@@ -94,6 +94,44 @@ class MoreClusterChecksTest {
     }
 
     @Test
+    void zonalMultiZonalAndRegionalAreToldApart() throws Exception {
+        cluster.addNode("n1", true, labels(ZONE, "us-central1-a"));
+        cluster.addNode("n2", true, labels(ZONE, "us-central1-b"));
+        cluster.addNode("n3", true, labels(ZONE, "us-central1-c"));
+        assertEquals(Status.PASS, run(NodeZonesCheck.from(Params.of("region", "us-central1", "count", 3, "per_zone", 1)))
+                .status());
+        assertEquals(Status.PASS, run(NodeZonesCheck.from(Params.of("zones", "us-central1-a,us-central1-b,us-central1-c",
+                "per_zone", 1))).status());
+        CheckResult zonal = run(NodeZonesCheck.from(Params.of("zones", List.of("us-central1-a"))));
+        assertEquals(Status.FAIL, zonal.status());
+        assertEquals("nodes in exactly the zones us-central1-a", zonal.expected());
+        assertEquals("3 zones: n1=us-central1-a, n2=us-central1-b, n3=us-central1-c — nodes in zones not asked for: "
+                + "us-central1-b, us-central1-c", zonal.observed());
+        CheckResult elsewhere = run(NodeZonesCheck.from(Params.of("region", "europe-west1", "count", 3)));
+        assertEquals(Status.FAIL, elsewhere.status());
+        assertTrue(elsewhere.observed().endsWith("— zones outside europe-west1: us-central1-a, us-central1-b, "
+                + "us-central1-c"), elsewhere.observed());
+        cluster.addNode("n4", true, labels(ZONE, "us-central1-a"));
+        CheckResult twoInA = run(NodeZonesCheck.from(Params.of("region", "us-central1", "count", 3, "per_zone", 1)));
+        assertEquals(Status.FAIL, twoInA.status());
+        assertTrue(twoInA.observed().endsWith("— us-central1-a has 2 nodes"), twoInA.observed());
+    }
+
+    @Test
+    void aManagedControlPlaneIsNotInTheCluster() throws Exception {
+        cluster.addNode("gke-pool-1", true, labels(ZONE, "us-central1-a"));
+        cluster.addPod("kube-system", "kube-dns-5f6c7d8b9-abcde", Map.of("k8s-app", "kube-dns"), null, 0);
+        CheckResult managed = run(ManagedControlPlaneCheck.from(Params.of()));
+        assertEquals(Status.PASS, managed.status(), managed.toString());
+        assertEquals("1 nodes, none of them a control plane; no kube-apiserver pod in kube-system; the API server "
+                + "answers as " + MockCluster.VERSION, managed.observed());
+        cluster.addNode("cp", true, labels(CONTROL_PLANE, ""));
+        CheckResult own = run(ManagedControlPlaneCheck.from(Params.of()));
+        assertEquals(Status.FAIL, own.status());
+        assertEquals("control-plane nodes: cp", own.observed());
+    }
+
+    @Test
     void aCrashingCoreDns() throws Exception {
         cluster.addNode("cp", true, labels(CONTROL_PLANE, ""));
         ClusterFixtures.systemPods(cluster, "CrashLoopBackOff");

@@ -2,6 +2,7 @@ package io.kubelab.labs.actions;
 
 import io.kubelab.checks.host.Cancellation;
 import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.cloud.Ledger;
 import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.values.Render;
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ public interface ActionContext {
 
     /** Whether a variable has a value. */
     boolean has(String variable);
+
+    /** A variable's value, if it has one. */
+    java.util.Optional<String> value(String variable);
 
     /** Gives a variable a value read from output (shown to the learner masked when secret). */
     void capture(String variable, String value);
@@ -39,4 +43,13 @@ public interface ActionContext {
 
     /** The learner's language ("en" or "zh-CN"), for what an action itself says (not its commands' output). */
     String language();
+
+    /** The lab's id, as the cloud ledger records what it creates under. */
+    String labId();
+
+    /** The cloud resources on record (what lab creates in the learner's cloud accounts). */
+    Ledger ledger();
+
+    /** Something the learner should know that is not a command's output (a resource recorded, taken off the record). */
+    void note(String message);
 }

@@ -21,6 +21,8 @@ public final class ActionRegistry {
         r.add(CopyAction.KIND);
         r.add(FetchAction.KIND);
         r.add(CertificatesAction.KIND);
+        r.add(CreateAction.KIND);
+        r.add(DestroyAction.KIND);
         return r;
     }
 

@@ -54,7 +54,8 @@ public record RunAction(String command, String on, Duration timeout, String crea
                     optional("sudo", Key.Type.BOOLEAN, "run as root (sudo where the login user is not root)"),
                     optional("unless_set", Key.Type.LIST, "skip it when these variables already have values"),
                     optional("if", Key.Type.CONDITION,
-                            "run only when a group has so many hosts, e.g. \"kube_control_plane >= 3\"")),
+                            "run only when a group has so many hosts, e.g. \"kube_control_plane >= 3\", or a variable has a "
+                                    + "value, e.g. \"{{type}} == regional\"")),
             """
             run: kubeadm init --pod-network-cidr={{pod_cidr}}
             on: kube_control_plane[0]
@@ -91,14 +92,7 @@ public record RunAction(String command, String on, Duration timeout, String crea
                 f.problems().error(f.at("unless_set"), "unless_set names '" + v + "', which is not declared under variables:");
             }
         }
-        Condition when = null;
-        if (f.has("if")) {
-            when = Condition.parse(f.text("if")).orElse(null);
-            if (when == null) {
-                f.problems().error(f.at("if"), "if must compare the size of a group with a number, e.g. "
-                        + "if: \"kube_control_plane >= 3\"");
-            }
-        }
+        Condition when = Condition.read(in);
         return new RunAction(command, f.text("on", "local"), f.duration("timeout", DEFAULT_TIMEOUT), f.text("creates"),
                 unless, capture, f.bool("sudo"), unlessSet, when, f.location());
     }
@@ -153,6 +147,9 @@ public record RunAction(String command, String on, Duration timeout, String crea
     public Set<String> references() {
         Set<String> names = new LinkedHashSet<>(Template.references(command));
         names.addAll(Template.references(creates));
+        if (when != null && when.onVariable()) {
+            names.add(when.subject());
+        }
         return names;
     }
 
@@ -173,11 +170,8 @@ public record RunAction(String command, String on, Duration timeout, String crea
 
     @Override
     public Optional<String> skip(ActionContext ctx) {
-        if (when != null) {
-            int count = ctx.count(when.group());
-            if (!when.holds(count)) {
-                return Optional.of("only when " + when + "; " + when.group() + " has " + count);
-            }
+        if (when != null && !when.holds(ctx)) {
+            return Optional.of(when.unmet(ctx));
         }
         if (!unlessSet.isEmpty() && unlessSet.stream().allMatch(ctx::has)) {
             return Optional.of(String.join(", ", unlessSet.stream().map(v -> "{{" + v + "}}").toList()) + " already known");
@@ -201,7 +195,7 @@ public record RunAction(String command, String on, Duration timeout, String crea
 
     @Override
     public String plan(Node node, ActionContext ctx) {
-        if (when != null && !when.holds(ctx.count(when.group()))) {
+        if (when != null && !when.holds(ctx)) {
             return "not run: only when " + when;
         }
         List<String> notes = new ArrayList<>();

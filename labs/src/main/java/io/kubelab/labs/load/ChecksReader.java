@@ -3,6 +3,7 @@ package io.kubelab.labs.load;
 import io.kubelab.checks.CheckKind;
 import io.kubelab.checks.CheckRegistry;
 import io.kubelab.checks.ParamProblem;
+import io.kubelab.labs.actions.Condition;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.yaml.Fields;
 import io.kubelab.labs.yaml.Location;
@@ -21,7 +22,7 @@ import java.util.Set;
  * and the lab's own {@code checks:}, written once and used in steps with {@code - use: id}.
  */
 final class ChecksReader {
-    static final Set<String> KEYS = Set.of("id", "kind", "on", "with", "title", "hint");
+    static final Set<String> KEYS = Set.of("id", "kind", "on", "with", "title", "hint", "if");
     static final String USE = "use";
 
     private final CheckRegistry registry;
@@ -118,8 +119,18 @@ final class ChecksReader {
         if (kind != null) {
             validate(kind, c, with, params);
         }
+        Condition when = null;
+        if (c.has("if")) {
+            when = Condition.parse(c.text("if")).orElse(null);
+            if (when == null) {
+                problems.error(c.at("if"), "if must compare a variable with a value, e.g. if: \"{{type}} == regional\", "
+                        + "or the size of a group with a number, e.g. if: \"kube_control_plane >= 3\"");
+            } else if (when.onVariable()) {
+                problems.templated("{{" + when.subject() + "}}", c.at("if")); // an undeclared variable is named
+            }
+        }
         return new CheckSpec(id, kind == null ? "" : kind, c.text("on", "local"), params,
-                TextReader.read(c, "title", false), TextReader.read(c, "hint", false), c.location());
+                TextReader.read(c, "title", false), TextReader.read(c, "hint", false), when, c.location());
     }
 
     /** Every problem the kind finds in its parameters, at the parameter it names (else at with:). */

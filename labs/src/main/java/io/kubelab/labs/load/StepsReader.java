@@ -5,6 +5,8 @@ import io.kubelab.labs.actions.Action;
 import io.kubelab.labs.actions.ActionFields;
 import io.kubelab.labs.actions.ActionKind;
 import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.labs.actions.CreateAction;
+import io.kubelab.labs.actions.DestroyAction;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Quiz;
 import io.kubelab.labs.model.Step;
@@ -78,9 +80,25 @@ final class StepsReader {
             }
             out.add(step);
         }
+        cloudResourcesDeleted(out);
         sharedChecks.values().stream().filter(c -> !checks.used().contains(c.id())).forEach(c -> problems.warning(
                 c.location(), "no step uses check '" + c.id() + "'; add - use: " + c.id() + " to a step, or remove it"));
         return out;
+    }
+
+    /** Nothing a lab creates in a cloud account is left without a step that deletes it. */
+    private void cloudResourcesDeleted(List<Step> steps) {
+        Set<String> destroyed = new HashSet<>();
+        steps.forEach(s -> s.actions().stream().filter(a -> a instanceof DestroyAction)
+                .forEach(a -> destroyed.add(((DestroyAction) a).kind())));
+        for (Step s : steps) {
+            for (Action a : s.actions()) {
+                if (a instanceof CreateAction c && !destroyed.contains(c.kind())) {
+                    problems.error(c.location(), "nothing deletes the " + c.kind() + " this creates; add - destroy: "
+                            + c.kind() + " to the lab's teardown step");
+                }
+            }
+        }
     }
 
     private Step step(Fields f) {
@@ -102,6 +120,10 @@ final class StepsReader {
             }
         }
         List<Action> stepActions = actions(f.node("actions"), checkIds);
+        if (stepActions.stream().anyMatch(a -> a instanceof CreateAction) && !f.has("confirm")) {
+            problems.error(f.at("actions"), "step '" + id + "' creates billable cloud resources: say what they are and "
+                    + "what they cost, and ask, with confirm: {en: ..., zh-CN: ...}");
+        }
         List<Text> hints = new ArrayList<>();
         if (f.has("hints")) {
             if (f.node("hints") instanceof YNode.YList hl) {

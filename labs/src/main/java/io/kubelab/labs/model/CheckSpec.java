@@ -1,5 +1,6 @@
 package io.kubelab.labs.model;
 
+import io.kubelab.labs.actions.Condition;
 import io.kubelab.labs.yaml.Location;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param on     where a host check runs ("local", a host, a group); ignored by cluster checks
  * @param params parameters, which may use {{variables}}
  * @param hint   the author's hint, shown instead of the check's own when it does not pass
+ * @param when   {@code if:} the check applies only then (the cluster type the learner chose), or null
  */
 public record CheckSpec(String id, String kind, String on, Map<String, Object> params, Text title, Text hint,
-                        Location location) {
+                        Condition when, Location location) {
 
     public CheckSpec {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

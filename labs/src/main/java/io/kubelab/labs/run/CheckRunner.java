@@ -16,6 +16,7 @@ import io.kubelab.checks.cluster.KubeconfigCluster;
 import io.kubelab.checks.host.Cancellation;
 import io.kubelab.checks.host.Host;
 import io.kubelab.labs.LabException;
+import io.kubelab.labs.actions.Condition;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.nodes.Node;
@@ -55,12 +56,22 @@ public final class CheckRunner {
     public record StepCheck(Step step, CheckSpec spec) {
     }
 
+    private boolean applies(CheckSpec spec, Variables variables) {
+        Condition when = spec.when();
+        if (when == null) {
+            return true;
+        }
+        return when.onVariable() ? when.holdsFor(variables.get(when.subject()).orElse("")) : when.holds(nodes.count(when.group()));
+    }
+
     public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language) {
         return run(checks, variables, language, new Cancellation());
     }
 
     /** Runs checks until Ctrl-C: after {@code cancel}, checks not yet done are skipped as cancelled. */
-    public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language, Cancellation cancel) {
+    public List<CheckOutcome> run(List<StepCheck> declared, Variables variables, String language, Cancellation cancel) {
+        // A check for another choice (a regional cluster's zones when the learner made a zonal one) is not run at all.
+        List<StepCheck> checks = declared.stream().filter(sc -> applies(sc.spec(), variables)).toList();
         Redactor redactor = variables.redactor();
         Say say = new Say(language);
         Host local = nodes.local();

@@ -4,6 +4,9 @@ import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Status;
 import io.kubelab.checks.host.Cancellation;
 import io.kubelab.labs.LabException;
+import io.kubelab.labs.actions.CreateAction;
+import io.kubelab.labs.cloud.CloudResource;
+import io.kubelab.labs.cloud.Ledger;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.model.Step;
@@ -61,7 +64,8 @@ public final class LabSession implements AutoCloseable {
         this.variablesAtOpen = progress.variables();
         this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
         this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.stateKey(),
-                problem -> config.listener().warning(problem)), config.listener(), config.language());
+                problem -> config.listener().warning(problem)), config.listener(), config.language(),
+                new Ledger(config.stateDir()));
         // Opening writes nothing (status and show work on a read-only state folder), except an
         // inventory given now, which the lab remembers.
         Optional<Path> inventory = nodes.inventoryFile();
@@ -189,8 +193,8 @@ public final class LabSession implements AutoCloseable {
     /** Runs one step (its actions, then its checks). */
     public StepOutcome run(Step step, RunOptions options) {
         requireInventoryFor(List.of(step));
-        confirmIfAsked(step, options);
         resolveVariables(step);
+        confirmIfAsked(step, options);
         prepareWorkFolder();
         if (!step.id().equals(progress.current())) {
             change(p -> p.withCurrent(step.id())); // the learner is on the step being run, also after a crash
@@ -339,7 +343,7 @@ public final class LabSession implements AutoCloseable {
         // An action under a condition (if: "nowhere >= 3") runs only when the inventory has the group: it needs none.
         return steps.stream().anyMatch(s -> s.actions().stream().anyMatch(a -> !Nodes.LOCAL.equals(a.on())
                 || !a.groups().isEmpty()
-                || a.condition().isEmpty() && a.references().stream().anyMatch(LabSession::namesAGroup))
+                || a.condition().filter(c -> !c.onVariable()).isEmpty() && a.references().stream().anyMatch(LabSession::namesAGroup))
                 || s.checks().stream().anyMatch(c -> !Nodes.LOCAL.equals(c.on())));
     }
 
@@ -393,19 +397,48 @@ public final class LabSession implements AutoCloseable {
 
     // ---- internals ----
 
+    /**
+     * Asks before a step that destroys something or spends the learner's money; a step that
+     * creates cloud resources first says what they are and roughly what they cost per hour.
+     */
     private void confirmIfAsked(Step step, RunOptions options) {
-        if (step.confirm().isEmpty() || options.yes()) {
+        List<String> bill = bill(step);
+        if (step.confirm().isEmpty() && bill.isEmpty()) {
             return;
         }
-        String question = step.confirm().in(config.language());
-        Optional<Boolean> ok = config.prompter().confirm(question);
+        String question = step.confirm().in(config.language()).strip();
+        if (options.yes()) {
+            bill.forEach(config.listener()::warning); // --yes runs it, but the bill stays in view
+            return;
+        }
+        Optional<Boolean> ok = config.prompter().confirm(bill.isEmpty() ? question
+                : String.join("\n", bill) + "\n" + question);
         if (ok.isEmpty()) {
-            throw LabException.badInput("step '" + step.id() + "' asks first (" + question.strip()
-                    + "); pass --yes to run it without asking");
+            throw LabException.badInput(bill.isEmpty()
+                    ? "step '" + step.id() + "' asks first (" + question + "); pass --yes to run it without asking"
+                    : "step '" + step.id() + "' creates billable cloud resources (" + String.join("; ", bill.subList(1,
+                    bill.size() - 1).stream().map(String::strip).toList()) + "); pass --yes to run it without asking");
         }
         if (!ok.get()) {
             throw LabException.badInput("step '" + step.id() + "' not run: you said no");
         }
+    }
+
+    /** What the step's create actions will put in the learner's cloud account, with prices; empty when nothing. */
+    public List<String> bill(Step step) {
+        List<CloudResource> made = step.actions().stream()
+                .filter(a -> a instanceof CreateAction c && c.applies(variables::get))
+                .map(a -> ((CreateAction) a).resource(variables.renderer(), lab.id(), java.time.Instant.now()))
+                .toList();
+        if (made.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("This step creates billable resources in your cloud account (prices are estimates):");
+        made.forEach(r -> lines.add("  " + r.what() + " (" + r.place() + "): about " + r.rate() + ", price checked "
+                + r.priced()));
+        lines.add("They stay on the cloud ledger until the teardown step has deleted them (lab resources lists them).");
+        return lines.stream().map(variables.redactor()::redact).toList();
     }
 
     /** Gives every variable the step uses a value: generated, asked for, or an error saying how to set it. */
@@ -447,6 +480,9 @@ public final class LabSession implements AutoCloseable {
         step.actions().forEach(a -> names.addAll(a.references()));
         for (CheckSpec c : step.checks()) {
             c.params().values().forEach(v -> names.addAll(Template.references(String.valueOf(v))));
+            if (c.when() != null && c.when().onVariable()) {
+                names.add(c.when().subject());
+            }
         }
         names.removeIf(Template::isBuiltIn);
         return withParts(names);

@@ -8,6 +8,7 @@ import io.kubelab.labs.actions.Action;
 import io.kubelab.labs.actions.ActionContext;
 import io.kubelab.labs.actions.NodeOutcome;
 import io.kubelab.labs.actions.NodeRun;
+import io.kubelab.labs.cloud.Ledger;
 import io.kubelab.labs.model.CheckSpec;
 import io.kubelab.labs.model.Step;
 import io.kubelab.labs.nodes.Node;
@@ -42,14 +43,17 @@ final class StepRunner {
     private final Transcript transcript;
     private final RunListener listener;
     private final String language;
+    private final Ledger ledger;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "still-running");
         t.setDaemon(true);
         return t;
     });
 
-    StepRunner(Nodes nodes, CheckRunner checks, Transcript transcript, RunListener listener, String language) {
+    StepRunner(Nodes nodes, CheckRunner checks, Transcript transcript, RunListener listener, String language,
+               Ledger ledger) {
         this.nodes = nodes;
+        this.ledger = ledger;
         this.checks = checks;
         this.transcript = transcript;
         this.listener = listener;
@@ -172,6 +176,11 @@ final class StepRunner {
         }
 
         @Override
+        public Optional<String> value(String variable) {
+            return vars.get(variable);
+        }
+
+        @Override
         public void capture(String variable, String value) {
             vars.set(variable, value, Variables.Origin.CAPTURED);
             say.captured(variable, value);
@@ -209,6 +218,21 @@ final class StepRunner {
         @Override
         public String language() {
             return language;
+        }
+
+        @Override
+        public String labId() {
+            return vars.get("lab.id").orElseThrow();
+        }
+
+        @Override
+        public Ledger ledger() {
+            return ledger;
+        }
+
+        @Override
+        public void note(String message) {
+            say.warning(message);
         }
 
         @Override

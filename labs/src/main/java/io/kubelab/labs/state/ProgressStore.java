@@ -2,18 +2,11 @@ package io.kubelab.labs.state;
 
 import io.kubelab.labs.LabException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,8 +20,6 @@ import tools.jackson.core.JacksonException;
  * what they did. A damaged file is named, never guessed at; {@link #setAside} moves it out of the way.
  */
 public final class ProgressStore {
-    /** How long a writer waits for another lab process to finish its write (writes take milliseconds). */
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     private final Path folder;
 
     public ProgressStore(Path stateDir) {
@@ -139,52 +130,7 @@ public final class ProgressStore {
         }
     }
 
-    /**
-     * Runs {@code work} holding the lab's lock file: an OS lock, so it holds between processes, and
-     * released by the OS if the process dies. The holder writes its pid into the file, so a writer
-     * that waits too long can say who holds it.
-     */
     private <T> T locked(String key, Supplier<T> work) {
-        Path lockFile = folder.resolve(key + ".lock");
-        try {
-            AtomicFiles.ensurePrivateDirectory(folder);
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ)) {
-                try (FileLock lock = acquire(ch, lockFile)) {
-                    ch.truncate(0);
-                    ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                    return work.get();
-                }
-            }
-        } catch (IOException e) {
-            throw new LabException(LabException.Kind.STATE, "cannot lock " + lockFile + ": " + e.getMessage()
-                    + "; is the state folder writable? (--state-dir)", e);
-        }
-    }
-
-    private static FileLock acquire(FileChannel ch, Path lockFile) throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (true) {
-            try {
-                FileLock lock = ch.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-            } catch (OverlappingFileLockException e) {
-                // Another session in this same process holds it: wait as for another process.
-            }
-            if (System.nanoTime() > deadline) {
-                String holder = Files.readString(lockFile).strip();
-                throw new LabException(LabException.Kind.STATE, "another lab process" + (holder.isEmpty() ? ""
-                        : " (pid " + holder + ")") + " has been writing this lab's progress for "
-                        + LOCK_WAIT.toSeconds() + " s; wait for it to finish, or end it");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException(LabException.Kind.STATE, "interrupted while waiting for " + lockFile);
-            }
-        }
+        return LockFile.holding(folder.resolve(key + ".lock"), "this lab's progress", work);
     }
 }

@@ -108,9 +108,13 @@ class SchemaTest {
                 variables:
                   join_command: {secret: true}
                   pod_cidr: 10.244.0.0/16
+                  cluster: kubelab
+                  zone: us-central1-a
+                  project: kubelab-class
                 steps:
                   - id: all
                     title: {en: All, zh-CN: 全部}
+                    confirm: {en: This creates a cluster that costs money. Continue?, zh-CN: 这会创建一个收费的集群。是否继续？}
                     %s:
                 """.formatted(list);
     }

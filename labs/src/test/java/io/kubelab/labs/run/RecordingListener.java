@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every event the runner reports, as text, for assertions. */
-final class RecordingListener implements RunListener {
+public final class RecordingListener implements RunListener {
     final List<String> events = new CopyOnWriteArrayList<>();
 
     @Override
@@ -46,7 +46,21 @@ final class RecordingListener implements RunListener {
         events.add("captured " + variable + " = " + shownValue);
     }
 
+    @Override
+    public void warning(String message) {
+        events.add("note: " + message);
+    }
+
     String all() {
         return String.join("\n", events);
+    }
+
+    /** Every event so far, one per line. */
+    public String text() {
+        return all();
+    }
+
+    public void clear() {
+        events.clear();
     }
 }

@@ -73,6 +73,11 @@ final class StepView {
 
     /** "only when kube_control_plane >= 3", and whether it applies to the inventory known now. */
     private static String applies(Ui ui, LabSession s, io.kubelab.labs.actions.Condition c) {
+        if (c.onVariable()) {
+            String value = s.variables().get(c.subject()).orElse("");
+            return ui.msg().get(c.holdsFor(value) ? "show.applies-value" : "show.does-not-apply-value", c.toString(),
+                    c.subject(), value);
+        }
         if (s.nodes().inventoryFile().isEmpty()) {
             return ui.msg().get("show.only-when", c.toString());
         }
