@@ -217,6 +217,7 @@ public final class LabSession implements AutoCloseable {
             for (String name : referencedVariables(s)) {
                 variables.generate(name);
             }
+            bill(s).forEach(config.listener()::warning); // the preview of a create is its command and its price
             stepRunner.plan(s, variables);
         }
     }

@@ -63,6 +63,7 @@ public final class ListCommand implements Callable<Integer> {
                     + " ".repeat(Math.max(2, 44 - TextWidth.of(r.title()))) + ui.style().dim(progress));
         }
         ui.note(ui.style().dim(ui.msg().get("list.start-hint")));
+        CloudLedgerView.warnIfBilling(ctx);
         return 0;
     }
 }

@@ -63,6 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             ui.line(pending.isEmpty() ? ui.style().green(ui.msg().get("status.complete"))
                     : ui.msg().get("status.pending", pending.size()));
+            CloudLedgerView.warnIfBilling(ctx);
         }
         return pending.isEmpty() ? ExitCode.OK : ExitCode.NOT_DONE;
     }

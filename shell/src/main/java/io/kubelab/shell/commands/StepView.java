@@ -103,5 +103,6 @@ final class StepView {
         if (s.nodes().inventoryFile().isEmpty() && s.usesNodes(s.lab().steps())) {
             ui.warn(s.missingInventory()); // once, here, rather than at every action and check
         }
+        CloudLedgerView.warnIfBilling(ctx);
     }
 }

@@ -32,6 +32,20 @@ public final class Views {
     public record LabRow(String id, String title, int steps, long done, String current, String problem) {
     }
 
+    /** `lab resources -o json`: the cloud ledger. */
+    public record Resources(List<ResourceRow> resources) {
+    }
+
+    /**
+     * @param ageSeconds how long since lab recorded it (just before its create command ran)
+     * @param perHour    the lab's estimate, US dollars per hour, as text (exact)
+     * @param costSoFar  perHour times the hours since, to the cent
+     */
+    public record ResourceRow(String id, String lab, String provider, String kind, String name, String where,
+                              String group, String account, String since, long ageSeconds, String perHour,
+                              String priced, String costSoFar, String delete) {
+    }
+
     /** `lab status -o json`. */
     public record Status(String lab, String current, List<String> pending, List<StepRow> steps) {
     }

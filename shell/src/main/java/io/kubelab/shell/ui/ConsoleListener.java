@@ -51,7 +51,8 @@ public final class ConsoleListener implements RunListener {
     public void commandSkipped(Step step, String host, String command, String reason) {
         Ui ui = ui();
         synchronized (lock) {
-            ui.line(ui.style().dim("- " + ui.msg().get("run.skipped", where(ui, host), firstLine(command), reason)));
+            ui.line(ui.style().dim("- " + ui.msg().get("run.skipped", where(ui, host), firstLine(command),
+                    Sentences.say(reason, ui.msg().language()))));
         }
     }
 
@@ -69,7 +70,7 @@ public final class ConsoleListener implements RunListener {
         Ui ui = ui();
         synchronized (lock) {
             ui.out().flush();
-            ui.warn(message);
+            ui.warn(Sentences.say(message, ui.msg().language()));
         }
     }
 
@@ -109,7 +110,7 @@ public final class ConsoleListener implements RunListener {
         Ui ui = ui();
         synchronized (lock) {
             ui.line("  " + ui.msg().get("run.where", where(ui, host)) + ui.style().code(indented(command))
-                    + (guard.isEmpty() ? "" : ui.style().dim("   # " + guard)));
+                    + (guard.isEmpty() ? "" : ui.style().dim("   # " + Sentences.say(guard, ui.msg().language()))));
         }
     }
 
