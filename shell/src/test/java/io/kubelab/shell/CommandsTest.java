@@ -168,7 +168,7 @@ class CommandsTest {
     @Test
     void completionOffersStepIdsWhereStepsGo() {
         ShellRun lab = new ShellRun(home);
-        assertEquals(List.of("reset", "run"), lab.run("__complete", "--", "r").out().lines().sorted().toList());
+        assertEquals(List.of("reset", "resources", "run"), lab.run("__complete", "--", "r").out().lines().sorted().toList());
         assertTrue(lab.run("__complete", "--", "start", "").out().lines().toList().containsAll(
                 List.of("minikube", "kubeadm", "the-hard-way")));
         // In the lab's order, as `status` lists them.
@@ -214,6 +214,6 @@ class CommandsTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("state dir          " + home.resolve("state/kubelab")), r.out());
         assertTrue(r.out().contains("kubectl            /usr/bin/kubectl"), r.out());
-        assertTrue(r.out().contains("labs               3 bundled (minikube, kubeadm, the-hard-way), all valid"), r.out());
+        assertTrue(r.out().contains("labs               4 bundled (minikube, gke, kubeadm, the-hard-way), all valid"), r.out());
     }
 }

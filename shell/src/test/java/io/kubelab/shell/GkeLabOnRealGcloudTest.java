@@ -117,11 +117,22 @@ class GkeLabOnRealGcloudTest {
         for (String type : List.of("zonal", "multi-zonal", "regional", "autopilot")) {
             all.addAll(commandsOfTheLab(type));
         }
-        for (String command : all) {
-            String said = judge(gcloud, command);
-            if (!said.isEmpty()) {
-                wrong.add(command + "\n    -> " + said);
+        // Each gcloud start costs about a second of CPU: a few at once.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<String>> said = new ArrayList<>();
+            for (String command : all) {
+                said.add(pool.submit(() -> judge(gcloud, command)));
             }
+            int i = 0;
+            for (String command : all) {
+                String complaint = said.get(i++).get();
+                if (!complaint.isEmpty()) {
+                    wrong.add(command + "\n    -> " + complaint);
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
         assertEquals(List.of(), wrong);
         // Each kind of cluster's create, its describe and delete, get-credentials, the API and the checks.
