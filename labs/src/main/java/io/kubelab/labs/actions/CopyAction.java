@@ -24,7 +24,7 @@ import java.util.Set;
  * @param owner   "user" or "user:group", or null
  */
 public record CopyAction(String src, String content, String dest, String mode, String owner, String on,
-                         Location location) implements Action {
+                         Condition when, Location location) implements Action {
 
     static final String FORM = "copy: {src: FILE or content: TEXT, dest: PATH, mode: \"0644\"}";
 
@@ -37,7 +37,9 @@ public record CopyAction(String src, String content, String dest, String mode, S
                                     + "lab's work folder"),
                             optional("mode", Key.Type.MODE, "octal permissions (default \"0644\")"),
                             optional("owner", Key.Type.TEXT, "user or user:group"))),
-                    optional("on", Key.Type.TEXT, "local (default), a host, or an inventory group")),
+                    optional("on", Key.Type.TEXT, "local (default), a host, or an inventory group"),
+                    optional("if", Key.Type.CONDITION, "copy only when a variable has a value (\"{{auto_mode}} == true\") "
+                            + "or a group has so many hosts")),
             """
             copy: {content: "overlay\\nbr_netfilter\\n", dest: /etc/modules-load.d/k8s.conf, mode: "0644"}
             on: all""",
@@ -63,7 +65,8 @@ public record CopyAction(String src, String content, String dest, String mode, S
             a.problems().error(f.at("dest"), "a copy to a node needs an absolute path there (e.g. /"
                     + dest.strip() + "); nodes have no work folder");
         }
-        return new CopyAction(src, content, dest, FileModes.read(f, "0644"), f.text("owner"), on, a.location());
+        return new CopyAction(src, content, dest, FileModes.read(f, "0644"), f.text("owner"), on, Condition.read(in),
+                a.location());
     }
 
     @Override
@@ -71,6 +74,9 @@ public record CopyAction(String src, String content, String dest, String mode, S
         Set<String> names = new LinkedHashSet<>(Template.references(src));
         names.addAll(Template.references(content));
         names.addAll(Template.references(dest));
+        if (when != null && when.onVariable()) {
+            names.add(when.subject());
+        }
         return names;
     }
 
@@ -80,6 +86,21 @@ public record CopyAction(String src, String content, String dest, String mode, S
         String line = "copy " + what + " -> " + render.text(dest) + " (" + mode + (owner == null ? "" : ", " + owner) + ")";
         // Text written in the lab is shown too, under the line (secrets masked on the way out): what runs is what is shown.
         return content == null ? line : line + ":\n" + render.text(content).stripTrailing();
+    }
+
+    @Override
+    public java.util.Optional<Condition> condition() {
+        return java.util.Optional.ofNullable(when);
+    }
+
+    @Override
+    public java.util.Optional<String> skip(ActionContext ctx) {
+        return when != null && !when.holds(ctx) ? java.util.Optional.of(when.unmet(ctx)) : java.util.Optional.empty();
+    }
+
+    @Override
+    public String plan(Node node, ActionContext ctx) {
+        return when != null && !when.holds(ctx) ? "not run: " + when.unmet(ctx) : "";
     }
 
     @Override
