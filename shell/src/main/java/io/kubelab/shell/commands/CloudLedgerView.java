@@ -34,7 +34,7 @@ final class CloudLedgerView {
             return;
         }
         Instant now = Instant.now();
-        String what = String.join("; ", all.stream().map(r -> ui.msg().get("ledger.one", r.what(),
+        String what = String.join(ui.msg().get("ledger.separator"), all.stream().map(r -> ui.msg().get("ledger.one", r.what(),
                 place(ctx, r), age(ui, r.age(now)))).toList());
         ui.warn(ui.msg().get("ledger.warning", what, dollars(total(all, now))));
     }
