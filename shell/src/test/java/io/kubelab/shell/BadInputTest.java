@@ -63,7 +63,8 @@ class BadInputTest {
     @Test
     void unknownLabId() {
         assertOneLine(new ShellRun(home).run("check", "minikub"), 2,
-                "no lab 'minikub'; `lab list` shows the labs (minikube, gke, kubeadm, the-hard-way), or give the folder of a lab.yaml");
+                "no lab 'minikub'; `lab list` shows the labs (" + String.join(", ", Bundled.ids())
+                        + "), or give the folder of a lab.yaml");
     }
 
     @Test

@@ -214,6 +214,7 @@ class CommandsTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("state dir          " + home.resolve("state/kubelab")), r.out());
         assertTrue(r.out().contains("kubectl            /usr/bin/kubectl"), r.out());
-        assertTrue(r.out().contains("labs               4 bundled (minikube, gke, kubeadm, the-hard-way), all valid"), r.out());
+        assertTrue(r.out().contains("labs               " + Bundled.ids().size() + " bundled (" + String.join(", ",
+                Bundled.ids()) + "), all valid"), r.out());
     }
 }

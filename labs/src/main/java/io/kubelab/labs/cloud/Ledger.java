@@ -54,7 +54,9 @@ public final class Ledger {
             return List.copyOf(out);
         } catch (RuntimeException e) { // JacksonException, or a field of the wrong kind
             // Never guessed at, never written over: it is the only list of what is billing the learner.
-            throw new LabException(LabException.Kind.STATE, "the cloud ledger " + file + " is damaged (" + e.getMessage()
+            String why = e instanceof tools.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+            throw new LabException(LabException.Kind.STATE, "the cloud ledger " + file + " is damaged ("
+                    + String.valueOf(why).lines().findFirst().orElse("")
                     + "); it lists what lab created in your cloud accounts: read it, delete what it names by hand, "
                     + "then move it away");
         }

@@ -16,12 +16,12 @@ import java.util.List;
  * (list, status, the REPL's banner) while anything lab created in their cloud accounts is still
  * on record, and the words `lab resources` lists it in.
  */
-final class CloudLedgerView {
+public final class CloudLedgerView {
     private CloudLedgerView() {
     }
 
     /** Warns while resources are on the ledger; a damaged ledger is said too, never hidden. */
-    static void warnIfBilling(ShellContext ctx) {
+    public static void warnIfBilling(ShellContext ctx) {
         Ui ui = ctx.ui();
         List<CloudResource> all;
         try {

@@ -4,6 +4,7 @@ import io.kubelab.checks.Status;
 import io.kubelab.labs.LabException;
 import io.kubelab.labs.run.LabSession;
 import io.kubelab.labs.state.StepState;
+import io.kubelab.shell.commands.CloudLedgerView;
 import io.kubelab.shell.context.ExitCode;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.ui.Ui;
@@ -47,6 +48,7 @@ public final class Repl {
                 commands.execute("show");
                 s.interrupted().ifPresent(step -> ctx.ui().warn(ctx.ui().msg().get("resume.interrupted", step.id())));
             }
+            CloudLedgerView.warnIfBilling(ctx); // whatever lab the learner opens, the bill stays in view
             while (!ctx.exitRequested()) {
                 lines.status(statusText());
                 String line = lines.read(prompt());
