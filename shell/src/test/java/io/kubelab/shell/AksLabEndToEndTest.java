@@ -69,6 +69,17 @@ class AksLabEndToEndTest {
     }
 
     @Test
+    void aDryRunShowsEveryCommandAndTheBillAndCreatesNothing() throws Exception {
+        ShellRun.Result dry = lab.run("run", "aks", "--all", "--dry-run");
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.out().contains("az aks create --resource-group kubelab-aks --name kubelab --node-count 1"), dry.out());
+        assertTrue(dry.out().contains("az aks get-credentials --resource-group kubelab-aks --name kubelab --file "), dry.out());
+        assertTrue(dry.err().contains("resource-group kubelab-aks (azure eastus): about $0.00/h"), dry.err());
+        assertEquals(List.of(), recorded());
+        assertFalse(Files.exists(azState.resolve("groups")) && Files.list(azState.resolve("groups")).findAny().isPresent());
+    }
+
+    @Test
     void aClusterLeftFailedIsStillDeletedWithItsGroup() throws Exception {
         Files.createDirectories(azState);
         Files.createFile(azState.resolve(".halfway"));

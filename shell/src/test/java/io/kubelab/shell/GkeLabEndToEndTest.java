@@ -145,6 +145,19 @@ class GkeLabEndToEndTest {
     }
 
     @Test
+    void aDryRunShowsEveryCommandAndTheBillAndCreatesNothing() throws Exception {
+        ShellRun.Result dry = lab.run("run", "gke", "--all", "--dry-run", "--set", "project=kubelab-class-1");
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.out().contains("gcloud container clusters create kubelab --project kubelab-class-1 --location "
+                + "us-central1-a --num-nodes 1"), dry.out());
+        assertTrue(dry.out().contains("gcloud container clusters get-credentials kubelab --project kubelab-class-1"), dry.out());
+        assertTrue(dry.err().contains("gke-cluster kubelab (gcp us-central1-a, project kubelab-class-1): about $0.14/h"),
+                dry.err());
+        assertEquals(0, resources().size());
+        assertFalse(Files.exists(gcloudState.resolve("clusters")), "the fixture gcloud was not asked to create anything");
+    }
+
+    @Test
     void theBillSpeaksChinese() throws Exception {
         ShellRun.Result refused = lab.run("run", "gke", "create", "--set", "project=kubelab-class-1", "--lang", "zh-CN");
         assertEquals(2, refused.exit(), refused.toString());

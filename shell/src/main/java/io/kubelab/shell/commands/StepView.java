@@ -46,6 +46,14 @@ final class StepView {
             }
             ui.blank();
         }
+        // gcloud and az have no preview of a create: the preview is the command above and its price.
+        List<String> bill = billOrNothing(session, step);
+        if (!bill.isEmpty()) {
+            ui.line(ui.style().bold(ui.msg().get("show.costs")));
+            // The heading says what the bill's first line says: the resources, then where they stay.
+            bill.subList(1, bill.size()).forEach(line -> ui.line("  " + io.kubelab.shell.ui.Sentences.say(line.strip(), lang)));
+            ui.blank();
+        }
         if (!step.checks().isEmpty()) {
             ui.line(ui.style().bold(ui.msg().get("show.checks")));
             for (CheckSpec c : step.checks()) {
@@ -60,6 +68,15 @@ final class StepView {
         }
         ui.line(ui.style().dim(ui.msg().get(step.isQuestion() ? "show.next-question"
                 : step.actions().isEmpty() ? "show.next-check" : "show.next-run")));
+    }
+
+    /** The step's bill, or nothing while a variable it names has no value yet (the learner sees {{project}} above). */
+    private static List<String> billOrNothing(LabSession session, Step step) {
+        try {
+            return session.bill(step);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     static void question(Ui ui, Step step, String lang) {

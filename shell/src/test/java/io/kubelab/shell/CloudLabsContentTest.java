@@ -1,0 +1,76 @@
+package io.kubelab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubelab.checks.CheckRegistry;
+import io.kubelab.labs.actions.Action;
+import io.kubelab.labs.actions.ActionRegistry;
+import io.kubelab.labs.actions.CopyAction;
+import io.kubelab.labs.actions.CreateAction;
+import io.kubelab.labs.load.LabCatalog;
+import io.kubelab.labs.model.Lab;
+import io.kubelab.labs.model.Step;
+import io.kubelab.labs.model.Text;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every bundled lab that spends the learner's money must do, read from its content: tag what
+ * it creates as kubelab's and with its own id, say before the create what it costs in both
+ * languages, and have a teardown that is optional and asks first.
+ */
+class CloudLabsContentTest {
+
+    @Test
+    void everyCreateIsTaggedPricedAndTornDown() {
+        LabCatalog catalog = new LabCatalog(getClass().getClassLoader(), CheckRegistry.standard(Map.of()),
+                ActionRegistry.standard(), Path.of("."));
+        List<String> cloudLabs = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (String id : catalog.bundledIds()) {
+            Lab lab = catalog.load(id);
+            List<Action> all = lab.steps().stream().flatMap(s -> s.actions().stream()).toList();
+            for (Step step : lab.steps()) {
+                for (Action a : step.actions()) {
+                    if (!(a instanceof CreateAction c)) {
+                        continue;
+                    }
+                    if (!cloudLabs.contains(id)) {
+                        cloudLabs.add(id);
+                    }
+                    if (!tagged(c.command(), id, all)) {
+                        wrong.add(id + ": " + c.command() + " does not tag created-by=kubelab and lab=" + id);
+                    }
+                    for (String lang : Text.LANGUAGES) {
+                        String confirm = step.confirm().byLanguage().getOrDefault(lang, "");
+                        if (!confirm.contains("$") && !confirm.contains("美元")) {
+                            wrong.add(id + ": step " + step.id() + " does not say in " + lang + " what it costs");
+                        }
+                    }
+                }
+            }
+            if (cloudLabs.contains(id)) {
+                Step last = lab.steps().get(lab.steps().size() - 1);
+                if (!last.optional() || last.confirm().isEmpty()) {
+                    wrong.add(id + ": its last step, the teardown, must be optional and ask first");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(List.of("eks", "gke", "aks"), cloudLabs);
+    }
+
+    /** Tagged in the command itself, or in a file the lab writes that the command reads (eksctl -f). */
+    private static boolean tagged(String command, String lab, List<Action> all) {
+        if (command.contains("created-by=kubelab") && command.contains("lab=" + lab)) {
+            return true;
+        }
+        return all.stream().filter(a -> a instanceof CopyAction).map(a -> (CopyAction) a)
+                .anyMatch(copy -> command.contains(copy.dest()) && copy.content() != null
+                        && copy.content().contains("created-by: kubelab") && copy.content().contains("lab: " + lab));
+    }
+}
