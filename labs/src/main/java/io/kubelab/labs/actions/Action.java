@@ -41,12 +41,15 @@ public interface Action {
      */
     String describe(Render render);
 
-    /** The condition on the inventory it runs under ({@code if: "kube_control_plane >= 3"}), if any. */
+    /**
+     * The condition it runs under ({@code if: "kube_control_plane >= 3"}, {@code if: "{{type}} == regional"}),
+     * if any. The runner checks it before anything else, for every kind alike.
+     */
     default Optional<Condition> condition() {
         return Optional.empty();
     }
 
-    /** Why it does not run at all this time (a condition, or its work is already done), or empty. */
+    /** Why it does not run at all this time (its work is already done), or empty; its condition is checked before. */
     default Optional<String> skip(ActionContext ctx) {
         return Optional.empty();
     }

@@ -94,16 +94,6 @@ public record CopyAction(String src, String content, String dest, String mode, S
     }
 
     @Override
-    public java.util.Optional<String> skip(ActionContext ctx) {
-        return when != null && !when.holds(ctx) ? java.util.Optional.of(when.unmet(ctx)) : java.util.Optional.empty();
-    }
-
-    @Override
-    public String plan(Node node, ActionContext ctx) {
-        return when != null && !when.holds(ctx) ? "not run: " + when.unmet(ctx) : "";
-    }
-
-    @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
         return Transfers.timed(node, () -> {
             // On this machine the file goes in the work folder; on a node, where the lab says.

@@ -152,15 +152,7 @@ public record CreateAction(String kind, String provider, String name, String whe
     }
 
     @Override
-    public Optional<String> skip(ActionContext ctx) {
-        return when != null && !when.holds(ctx) ? Optional.of(when.unmet(ctx)) : Optional.empty();
-    }
-
-    @Override
     public String plan(Node node, ActionContext ctx) {
-        if (when != null && !when.holds(ctx)) {
-            return "not run: " + when.unmet(ctx);
-        }
         CloudResource r = resource(ctx.render(node), ctx.labId(), Instant.now());
         return "creates " + r.what() + " (" + r.place() + "), about " + r.rate() + " (price checked " + priced
                 + "); on the cloud ledger before it runs; skipped if it exists";

@@ -170,9 +170,6 @@ public record RunAction(String command, String on, Duration timeout, String crea
 
     @Override
     public Optional<String> skip(ActionContext ctx) {
-        if (when != null && !when.holds(ctx)) {
-            return Optional.of(when.unmet(ctx));
-        }
         if (!unlessSet.isEmpty() && unlessSet.stream().allMatch(ctx::has)) {
             return Optional.of(String.join(", ", unlessSet.stream().map(v -> "{{" + v + "}}").toList()) + " already known");
         }
@@ -195,9 +192,6 @@ public record RunAction(String command, String on, Duration timeout, String crea
 
     @Override
     public String plan(Node node, ActionContext ctx) {
-        if (when != null && !when.holds(ctx)) {
-            return "not run: only when " + when;
-        }
         List<String> notes = new ArrayList<>();
         if (creates != null) {
             notes.add("skipped where " + ctx.render(node).text(creates) + " exists");

@@ -66,7 +66,7 @@ final class StepRunner {
         List<NodeOutcome> done = new ArrayList<>();
         for (Action action : step.actions()) {
             List<Node> targets = nodes.resolve(action.on());
-            Optional<String> skip = action.skip(ctx);
+            Optional<String> skip = unmet(action, ctx).or(() -> action.skip(ctx));
             if (skip.isPresent()) {
                 targets.forEach(n -> ctx.say.commandSkipped(step, n.name(), shown(action, n, ctx), skip.get()));
                 continue;
@@ -105,7 +105,8 @@ final class StepRunner {
         StepContext ctx = new StepContext(step, vars, new Cancellation(), new RedactingListener(listener, vars::redactor));
         for (Action action : step.actions()) {
             for (Node n : nodes.resolve(action.on())) {
-                ctx.say.planned(step, n.name(), shown(action, n, ctx), action.plan(n, ctx));
+                ctx.say.planned(step, n.name(), shown(action, n, ctx),
+                        unmet(action, ctx).map(why -> "not run: " + why).orElseGet(() -> action.plan(n, ctx)));
             }
         }
     }
@@ -140,6 +141,11 @@ final class StepRunner {
                 outcome.outputTail()), redactor);
         ctx.say.commandFinished(ctx.step, node.name(), outcome);
         return new NodeRun(outcome, run.output());
+    }
+
+    /** Why the action's condition keeps it from running ("only when {{type}} == regional; it is zonal"), if it does. */
+    private static Optional<String> unmet(Action action, ActionContext ctx) {
+        return action.condition().filter(c -> !c.holds(ctx)).map(c -> c.unmet(ctx));
     }
 
     private static String shown(Action action, Node node, StepContext ctx) {
