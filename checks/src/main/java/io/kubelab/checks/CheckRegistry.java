@@ -299,7 +299,8 @@ public final class CheckRegistry {
                         optional("count", ParamType.INTEGER, "exactly this many zones"),
                         optional("zones", ParamType.LIST, "exactly these zones (a list, or comma-separated)"),
                         optional("region", ParamType.STRING, "every zone in this region"),
-                        optional("per_zone", ParamType.INTEGER, "exactly this many nodes in each zone")),
+                        optional("per_zone", ParamType.INTEGER, "exactly this many nodes in each zone"),
+                        optional("role", ParamType.STRING, "count only the nodes with this role, e.g. control-plane")),
                 """
                 kind: node-zones
                 with: {region: us-central1, count: 3, per_zone: 1}""",

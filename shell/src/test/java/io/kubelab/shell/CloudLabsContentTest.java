@@ -61,12 +61,29 @@ class CloudLabsContentTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(List.of("eks", "gke", "aks"), cloudLabs);
+        assertEquals(List.of("eks", "gke", "aks", "kops"), cloudLabs);
     }
 
-    /** Tagged in the command itself, or in a file the lab writes that the command reads (eksctl -f). */
+    /** --labels k=v,k=v (gcloud), --cloud-labels (kops), --tags k=v k=v (az), TagSet=[{Key=k,Value=v}] (aws s3api). */
+    private static boolean tags(String command, String lab) {
+        java.util.function.BiPredicate<String, String> says = (key, value) -> command.contains(key + "=" + value)
+                || command.contains("Key=" + key + ",Value=" + value);
+        return says.test("created-by", "kubelab") && says.test("lab", lab);
+    }
+
+    /**
+     * Tagged in the command itself; in a file the lab writes that the command reads (eksctl -f); or
+     * in the spec of the same cluster an earlier command wrote (kops create cluster --cloud-labels,
+     * which kops update cluster --yes then builds).
+     */
     private static boolean tagged(String command, String lab, List<Action> all) {
-        if (command.contains("created-by=kubelab") && command.contains("lab=" + lab)) {
+        if (tags(command, lab)) {
+            return true;
+        }
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("--name \\S+").matcher(command);
+        if (name.find() && all.stream().filter(a -> a instanceof io.kubelab.labs.actions.RunAction)
+                .map(a -> ((io.kubelab.labs.actions.RunAction) a).command())
+                .anyMatch(c -> c.contains(name.group()) && !c.contains("--dry-run") && tags(c, lab))) {
             return true;
         }
         return all.stream().filter(a -> a instanceof CopyAction).map(a -> (CopyAction) a)

@@ -168,8 +168,15 @@ class ManagedLabsOnRealClisTest {
         for (String auto : List.of("false", "true")) {
             all.addAll(commandsOf("eks", Map.of("auto_mode", auto), "aws"));
         }
-        assertEquals(List.of(), wrongIn(all));
-        assertTrue(all.stream().anyMatch(c -> c.startsWith("aws eks describe-cluster-versions --region us-west-2")),
-                all.toString());
+        all.addAll(commandsOf("kops", Map.of("state_bucket", "kubelab-state-example"), "aws"));
+        // A line of several commands (make a bucket, then version and tag it) is judged command by command.
+        Set<String> each = new LinkedHashSet<>();
+        all.forEach(line -> java.util.Arrays.stream(line.split(" && |; "))
+                .filter(c -> c.strip().startsWith("aws ")).forEach(c -> each.add(c.strip())));
+        assertEquals(List.of(), wrongIn(each));
+        assertTrue(each.stream().anyMatch(c -> c.startsWith("aws eks describe-cluster-versions --region us-west-2")),
+                each.toString());
+        assertTrue(each.stream().anyMatch(c -> c.startsWith("aws s3api put-bucket-versioning --bucket kubelab-state-example")),
+                each.toString());
     }
 }

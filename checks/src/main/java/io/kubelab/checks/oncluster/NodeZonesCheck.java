@@ -22,8 +22,10 @@ import java.util.TreeSet;
  * @param zones   exactly these zones, or empty
  * @param region  every zone in this region, or ""
  * @param perZone exactly this many nodes in each zone, or 0
+ * @param role    only the nodes with this role (control-plane: is the control plane spread?), or "" for all
  */
-public record NodeZonesCheck(int min, int count, List<String> zones, String region, int perZone) implements Check {
+public record NodeZonesCheck(int min, int count, List<String> zones, String region, int perZone, String role)
+        implements Check {
     static final String ZONE = "topology.kubernetes.io/zone";
 
     public NodeZonesCheck {
@@ -35,7 +37,7 @@ public record NodeZonesCheck(int min, int count, List<String> zones, String regi
                 .filter(z -> !z.isEmpty()).toList();
         boolean other = p.has("count") || !zones.isEmpty() || p.has("region") || p.has("per_zone");
         return new NodeZonesCheck((int) p.integer("min", other ? 0 : 2), (int) p.integer("count", 0), zones,
-                p.string("region", ""), (int) p.integer("per_zone", 0));
+                p.string("region", ""), (int) p.integer("per_zone", 0), p.string("role", ""));
     }
 
     @Override
@@ -46,6 +48,9 @@ public record NodeZonesCheck(int min, int count, List<String> zones, String regi
             Map<String, String> zoneOf = new TreeMap<>();
             for (Node n : client.nodes().list().getItems()) {
                 Map<String, String> labels = n.getMetadata().getLabels();
+                if (!role.isEmpty() && (labels == null || !labels.containsKey(NodeRoleCheck.PREFIX + role))) {
+                    continue;
+                }
                 zoneOf.put(n.getMetadata().getName(), labels == null ? null : labels.get(ZONE));
             }
             Map<String, Integer> nodesIn = new TreeMap<>();
@@ -71,6 +76,9 @@ public record NodeZonesCheck(int min, int count, List<String> zones, String regi
 
     private String expected(Say say) {
         List<String> parts = new ArrayList<>();
+        if (!role.isEmpty()) {
+            parts.add(say.t("{0} nodes", role));
+        }
         if (!zones.isEmpty()) {
             parts.add(say.t("nodes in exactly the zones {0}", String.join(", ", zones)));
         }

@@ -111,6 +111,9 @@ class MoreClusterChecksTest {
         assertEquals(Status.FAIL, elsewhere.status());
         assertTrue(elsewhere.observed().endsWith("— zones outside europe-west1: us-central1-a, us-central1-b, "
                 + "us-central1-c"), elsewhere.observed());
+        CheckResult spread = run(NodeZonesCheck.from(Params.of("role", "control-plane", "count", 3)));
+        assertEquals(Status.FAIL, spread.status(), "no node has the control-plane role");
+        assertEquals("control-plane nodes, nodes in exactly 3 zones", spread.expected());
         cluster.addNode("n4", true, labels(ZONE, "us-central1-a"));
         CheckResult twoInA = run(NodeZonesCheck.from(Params.of("region", "us-central1", "count", 3, "per_zone", 1)));
         assertEquals(Status.FAIL, twoInA.status());

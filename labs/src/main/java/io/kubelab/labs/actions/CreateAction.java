@@ -33,10 +33,13 @@ import java.util.regex.PatternSyntaxException;
  * @param kind    what it creates, in the lab's words (gke-cluster)
  * @param perHour the estimated price per hour in US dollars
  * @param priced  when that price was checked (YYYY-MM)
+ * @param converges the command brings what exists to what is declared (kops update cluster --yes), so it runs
+ *                  again even when describe finds the resource — describe then says whether to delete, not whether
+ *                  the work is done
  */
 public record CreateAction(String kind, String provider, String name, String where, String group, String account,
                            String command, String describe, String notFound, String delete, BigDecimal perHour,
-                           String priced, Condition when, Duration timeout, Location location)
+                           String priced, boolean converges, Condition when, Duration timeout, Location location)
         implements Action {
 
     static final List<String> PROVIDERS = List.of("aws", "gcp", "azure");
@@ -58,6 +61,8 @@ public record CreateAction(String kind, String provider, String name, String whe
                     required("delete", Key.Type.TEXT, "the command that deletes it, without asking"),
                     required("per_hour", Key.Type.TEXT, "the estimated price per hour in US dollars, e.g. \"0.13\""),
                     required("priced", Key.Type.TEXT, "when that price was checked: YYYY-MM"),
+                    optional("converges", Key.Type.BOOLEAN, "the command makes what exists match a declared spec "
+                            + "(kops update cluster --yes): run it again even when describe finds the resource"),
                     optional("if", Key.Type.CONDITION, "create it only when a variable has a value, e.g. "
                             + "\"{{type}} == regional\""),
                     optional("timeout", Key.Type.DURATION, "when to end the create (default 30m)")),
@@ -109,7 +114,8 @@ public record CreateAction(String kind, String provider, String name, String whe
         return new CreateAction(f.required("create", "what it creates"), provider, f.required("name", "its name"),
                 f.required("where", "its region or zone"), f.text("group", ""), f.text("account", ""),
                 f.required("command", "the command that creates it"), f.required("describe", "a command that shows it"),
-                notFound, f.required("delete", "the command that deletes it"), perHour, priced, Condition.read(in),
+                notFound, f.required("delete", "the command that deletes it"), perHour, priced, f.bool("converges"),
+                Condition.read(in),
                 f.duration("timeout", Duration.ofMinutes(30)), f.location());
     }
 
@@ -155,11 +161,14 @@ public record CreateAction(String kind, String provider, String name, String whe
     public String plan(Node node, ActionContext ctx) {
         CloudResource r = resource(ctx.render(node), ctx.labId(), Instant.now());
         return "creates " + r.what() + " (" + r.place() + "), about " + r.rate() + " (price checked " + priced
-                + "); on the cloud ledger before it runs; skipped if it exists";
+                + "); on the cloud ledger before it runs; " + (converges ? "run again, it converges" : "skipped if it exists");
     }
 
     @Override
     public Optional<String> skipOn(Node node, ActionContext ctx) throws HostUnreachableException {
+        if (converges) {
+            return Optional.empty();
+        }
         CloudResource r = resource(ctx.render(node), ctx.labId(), Instant.now());
         Look look = look(node, r, ctx);
         return look.presence() == Look.Presence.THERE ? Optional.of(r.what() + " exists already") : Optional.empty();
