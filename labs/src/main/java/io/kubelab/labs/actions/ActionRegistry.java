@@ -23,6 +23,7 @@ public final class ActionRegistry {
         r.add(CertificatesAction.KIND);
         r.add(CreateAction.KIND);
         r.add(DestroyAction.KIND);
+        r.add(PlaybookAction.KIND);
         return r;
     }
 

@@ -59,7 +59,10 @@ public final class LabSession implements AutoCloseable {
         Optional<Progress> stored = store.load(lab.stateKey());
         this.progress = validCurrent(stored.orElseGet(this::fresh));
         Path work = config.workFolder(lab.stateKey());
-        this.variables = new Variables(lab, Map.of("lab.id", lab.id(), "lab.workdir", work.toString()),
+        Map<String, String> builtIns = new java.util.LinkedHashMap<>(Map.of("lab.id", lab.id(), "lab.workdir",
+                work.toString()));
+        nodes.inventoryFile().ifPresent(f -> builtIns.put("lab.inventory", f.toAbsolutePath().toString()));
+        this.variables = new Variables(lab, builtIns,
                 progress.variables(), config.given(), this::groupValues);
         this.variablesAtOpen = progress.variables();
         this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
@@ -348,9 +351,9 @@ public final class LabSession implements AutoCloseable {
                 || s.checks().stream().anyMatch(c -> !Nodes.LOCAL.equals(c.on())));
     }
 
-    /** {{hosts.GROUP}} and {{addresses.GROUP}}: values only an inventory has. */
+    /** {{hosts.GROUP}}, {{addresses.GROUP}} and {{lab.inventory}}: values only an inventory has. */
     private static boolean namesAGroup(String reference) {
-        return reference.startsWith("hosts.") || reference.startsWith("addresses.");
+        return reference.startsWith("hosts.") || reference.startsWith("addresses.") || reference.equals("lab.inventory");
     }
 
     /**

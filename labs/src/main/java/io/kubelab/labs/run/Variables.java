@@ -52,7 +52,10 @@ public final class Variables {
         this.dynamic = dynamic;
         lab.variables().values().forEach(v -> {
             if (v.defaultValue() != null) {
-                values.put(v.name(), v.defaultValue());
+                // A default may name where the lab keeps its files: "{{lab.workdir}}/kubespray".
+                boolean builtInsOnly = Template.references(v.defaultValue()).stream().allMatch(this.builtIns::containsKey);
+                values.put(v.name(), builtInsOnly ? Template.render(v.defaultValue(),
+                        n -> Optional.ofNullable(this.builtIns.get(n))) : v.defaultValue());
                 origins.put(v.name(), Origin.DEFAULT);
             }
         });
@@ -229,7 +232,8 @@ public final class Variables {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             Variable spec = lab.variables().get(k);
-            if (spec != null && !spec.secret()) {
+            // A default is the lab's, not the learner's: it is worked out again at every start.
+            if (spec != null && !spec.secret() && origins.get(k) != Origin.DEFAULT) {
                 out.put(k, v);
             }
         });

@@ -35,7 +35,7 @@ public final class Template {
      * the host a command runs on; hosts.GROUP is the comma-separated names of an inventory group,
      * addresses.GROUP their addresses in the same order (an etcd cluster's peers, /etc/hosts lines).
      */
-    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir", "host.name",
+    public static final java.util.List<String> BUILT_INS = java.util.List.of("lab.id", "lab.workdir", "lab.inventory", "host.name",
             "host.address", "hosts.GROUP", "addresses.GROUP");
 
     public static boolean isBuiltIn(String name) {
