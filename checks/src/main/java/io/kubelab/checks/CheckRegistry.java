@@ -27,6 +27,7 @@ import io.kubelab.checks.onhost.SystemdUnitCheck;
 import io.kubelab.checks.oncluster.KubeContextCheck;
 import io.kubelab.checks.oncluster.NodeCountCheck;
 import io.kubelab.checks.oncluster.NodesReadyCheck;
+import io.kubelab.checks.onhost.AnsibleVersionCheck;
 import io.kubelab.checks.onhost.BinaryVersionCheck;
 import io.kubelab.checks.onhost.CloudLoginCheck;
 import io.kubelab.checks.onhost.CommandCheck;
@@ -90,6 +91,15 @@ public final class CheckRegistry {
                 on: local
                 with: {provider: gcp}""",
                 CloudLoginCheck::from);
+        r.host("ansible-version", "the ansible-playbook that will run a kubespray checkout is in the range the checkout "
+                        + "asserts (read from its playbooks/ansible_version.yml)",
+                List.of(required("checkout", ParamType.STRING, "the kubespray checkout"),
+                        optional("command", ParamType.COMMAND, "the ansible-playbook to ask (default: on the PATH)")),
+                """
+                kind: ansible-version
+                on: local
+                with: {checkout: /home/learner/kubespray, command: /home/learner/venv/bin/ansible-playbook}""",
+                AnsibleVersionCheck::from);
         r.host("resources", "the host has at least N CPUs and M MB memory (total, or available now)",
                 List.of(optional("cpus", ParamType.INTEGER, "minimum number of CPUs"),
                         optional("memory_mb", ParamType.INTEGER, "minimum memory in MB"),

@@ -160,9 +160,15 @@ final class PlaybookProgress implements OutputListener {
         return name.isBlank() ? "(unnamed)" : name;
     }
 
-    /** Ansible's own words for a failure: msg, else the end of stderr, else the module's output. */
+    /**
+     * Ansible's own words for a failure: its msg, or — where that only says a command failed
+     * ("non-zero return code") — the last line the command wrote to stderr.
+     */
     private static String message(JsonNode result) {
-        for (String key : List.of("msg", "stderr", "module_stderr", "module_stdout", "reason")) {
+        boolean commandFailed = result.path("msg").asString("").equals("non-zero return code");
+        List<String> order = commandFailed ? List.of("stderr", "stdout", "msg")
+                : List.of("msg", "stderr", "module_stderr", "module_stdout", "reason");
+        for (String key : order) {
             String v = result.path(key).asString("").strip();
             if (!v.isEmpty()) {
                 List<String> lines = v.lines().filter(s -> !s.isBlank()).toList();
