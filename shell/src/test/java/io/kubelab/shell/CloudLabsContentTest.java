@@ -42,6 +42,11 @@ class CloudLabsContentTest {
                     if (!cloudLabs.contains(id)) {
                         cloudLabs.add(id);
                     }
+                    // A price is an estimate of its day: one not looked at for a year is no longer one.
+                    if (java.time.YearMonth.parse(c.priced()).isBefore(java.time.YearMonth.now().minusMonths(12))) {
+                        wrong.add(id + ": the price of " + c.kind() + " was checked in " + c.priced()
+                                + "; check it again (per_hour, priced)");
+                    }
                     if (!tagged(c.command(), id, all)) {
                         wrong.add(id + ": " + c.command() + " does not tag created-by=kubelab and lab=" + id);
                     }

@@ -120,6 +120,7 @@ class KubesprayOnSshNodesEndToEndTest {
         assertTrue(end != null && end[0].equals(end[1]) && end[2].equals(end[3]), ok.out());
         assertTrue(ok.out().contains("✓ pass  every inventory node is a cluster node and Ready (nodes-ready)"), ok.out());
         assertTrue(ok.out().contains("✓ pass  CoreDNS is running (coredns)"), ok.out());
+        assertTrue(ok.out().contains("(control-plane-pods)"), ok.out());
         for (int i = 1; i <= nodes.count(); i++) {
             assertEquals("containerd\n", nodes.ssh(i, "cat /root/e2e/runtime"));
         }
