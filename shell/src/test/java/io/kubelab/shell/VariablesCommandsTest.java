@@ -52,4 +52,17 @@ class VariablesCommandsTest {
         assertTrue(r.err().contains("admin_conf cannot be set: it is always {{lab.workdir}}/admin.conf"), r.err());
         assertTrue(r.err().contains("value 'weave' for cni must be one of [flannel, calico]"), r.err());
     }
+
+    @Test
+    void aDryRunUsesASetValueOnceAndRemembersNothing() {
+        ShellRun lab = new ShellRun(home);
+        ShellRun.Result dry = lab.run("run", "minikube", "start", "--dry-run", "--set", "cpus=4");
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.out().contains("minikube start --driver=docker --cpus=4 --memory=2200"), dry.out());
+        assertFalse(dry.err().contains("remembered"), dry.err());
+        assertFalse(java.nio.file.Files.exists(home.resolve("state/kubelab/progress/minikube.json")),
+                "a dry run writes nothing");
+        ShellRun.Result run = lab.run("show", "minikube", "start");
+        assertTrue(run.out().contains("--cpus=2 "), "the lab's default again: " + run.out());
+    }
 }

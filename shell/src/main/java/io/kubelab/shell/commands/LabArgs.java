@@ -13,13 +13,18 @@ import java.util.List;
 record LabArgs(LabSession session, List<String> rest) {
 
     static LabArgs of(ShellContext ctx, List<String> words) {
+        return of(ctx, words, true);
+    }
+
+    /** @param remember whether --set values are kept for the lab (not by a command that only looks) */
+    static LabArgs of(ShellContext ctx, List<String> words, boolean remember) {
         List<String> w = words == null ? List.of() : words;
         boolean namesLab = !w.isEmpty() && (!ctx.inRepl() || ctx.session() == null
                 || (ctx.labIds().contains(w.get(0)) && ctx.session().lab().step(w.get(0)).isEmpty()));
         if (namesLab) {
-            return new LabArgs(ctx.sessionFor(w.get(0)), w.subList(1, w.size()));
+            return new LabArgs(ctx.sessionFor(w.get(0), remember), w.subList(1, w.size()));
         }
-        return new LabArgs(ctx.sessionFor(null), w);
+        return new LabArgs(ctx.sessionFor(null, remember), w);
     }
 
     /** The step named by the first remaining word, or the current step. */

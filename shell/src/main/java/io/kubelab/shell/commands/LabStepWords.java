@@ -13,4 +13,9 @@ final class LabStepWords {
     LabArgs of(ShellContext ctx) {
         return LabArgs.of(ctx, words);
     }
+
+    /** The lab and step, with --set values used for this command only (a dry run). */
+    LabArgs toLookAt(ShellContext ctx) {
+        return LabArgs.of(ctx, words, false);
+    }
 }

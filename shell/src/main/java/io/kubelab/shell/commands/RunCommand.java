@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer>, ReachesNodes {
         if (parallel < 1) {
             throw LabException.badInput("--parallel " + parallel + " runs nothing; give at least 1 (default 32)");
         }
-        LabArgs a = words.of(ctx);
+        LabArgs a = dryRun ? words.toLookAt(ctx) : words.of(ctx); // a dry run changes nothing, --set included
         LabSession s = a.session();
         boolean everyStep = a.rest().isEmpty() && (all || !ctx.inRepl());
         List<Step> steps = everyStep ? (dryRun ? s.lab().steps() : s.remaining()) : List.of(a.step());

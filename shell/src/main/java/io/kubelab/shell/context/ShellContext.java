@@ -157,9 +157,25 @@ public final class ShellContext {
 
     /** The lab a command works on: the REPL's open lab, or the one named on the OS command line. */
     public LabSession sessionFor(String labId) {
+        return sessionFor(labId, true);
+    }
+
+    /**
+     * The lab a command works on, its --set values applied.
+     *
+     * @param remember whether those values are kept for the lab; a dry run uses them for this once and
+     *                 writes nothing, as it says
+     */
+    public LabSession sessionFor(String labId, boolean remember) {
         LabSession s = openLab.sessionFor(labId, settings().inventory());
         Map<String, String> sets = settings().sets();
         if (sets.isEmpty()) {
+            return s;
+        }
+        if (!remember) {
+            // From the OS shell the session was made with them; in the REPL they apply from this line on.
+            io.kubelab.labs.run.Variables.checkNames(s.lab(), sets.keySet());
+            sets.forEach(s.variables()::set);
             return s;
         }
         // In the REPL the lab was opened before this line: its --set values apply from here on. From
