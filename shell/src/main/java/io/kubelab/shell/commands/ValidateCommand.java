@@ -21,6 +21,11 @@ public final class ValidateCommand implements Callable<Integer> {
             descriptionKey = "words.lab-folders")
     List<String> paths;
 
+    @picocli.CommandLine.Option(names = "--strict", description = "For authors: also every step has a check, every "
+            + "check a hint in both languages, a step that runs nothing a solution, every variable a use; warnings "
+            + "(missing translations) count as errors.")
+    boolean strict;
+
     public ValidateCommand(ShellContext ctx) {
         this.ctx = ctx;
     }
@@ -32,16 +37,23 @@ public final class ValidateCommand implements Callable<Integer> {
         int errors = 0;
         int warnings = 0;
         for (String target : targets) {
-            LoadResult r = ctx.catalog().read(ctx.catalog().locate(target));
-            for (Problem p : r.problems()) {
-                boolean error = p.severity() == Problem.Severity.ERROR;
+            io.kubelab.labs.load.LabFiles files = ctx.catalog().locate(target);
+            LoadResult r = ctx.catalog().read(files);
+            List<Problem> problems = new java.util.ArrayList<>(r.problems());
+            if (strict) {
+                r.lab().ifPresent(lab -> problems.addAll(io.kubelab.labs.load.StrictRules.check(lab,
+                        io.kubelab.labs.yaml.Location.of(files.display("lab.yaml")))));
+            }
+            for (Problem p : problems) {
+                boolean error = p.severity() == Problem.Severity.ERROR || strict;
                 // The place, the kind and the problem, in the author's language where it has been translated.
                 String line = ui.msg().get(error ? "validate.error" : "validate.warning", p.location(),
                         Sentences.say(p.message(), ctx.language()));
                 ui.line(error ? ui.style().red(line) : ui.style().yellow(line));
             }
-            errors += r.errors().size();
-            warnings += r.warnings().size();
+            long asErrors = problems.stream().filter(p -> strict || p.severity() == Problem.Severity.ERROR).count();
+            errors += (int) asErrors;
+            warnings += problems.size() - (int) asErrors;
         }
         ui.line(ui.msg().get("validate.summary", targets.size(), errors, warnings));
         return errors > 0 ? ExitCode.USAGE : ExitCode.OK;
