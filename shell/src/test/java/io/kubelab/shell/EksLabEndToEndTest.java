@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The EKS lab from the OS shell with test-fixture eksctl and aws and a mock API server. */
 class EksLabEndToEndTest {
@@ -36,7 +35,7 @@ class EksLabEndToEndTest {
     }
 
     private int recorded() throws Exception {
-        return JsonMapper.builder().build().readTree(lab.run("resources", "-o", "json").out()).get("resources").size();
+        return LedgerIds.of(lab).size();
     }
 
     @Test

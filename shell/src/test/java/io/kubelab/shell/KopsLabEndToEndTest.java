@@ -8,14 +8,11 @@ import io.kubelab.checks.testing.FakeTools;
 import io.kubelab.checks.testing.MockCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The kOps lab from the OS shell with test-fixture kops and aws and a mock API server. */
 class KopsLabEndToEndTest {
@@ -39,10 +36,7 @@ class KopsLabEndToEndTest {
     }
 
     private List<String> recorded() throws Exception {
-        JsonNode all = JsonMapper.builder().build().readTree(lab.run("resources", "-o", "json").out()).get("resources");
-        List<String> ids = new ArrayList<>();
-        all.forEach(r -> ids.add(r.get("id").asString()));
-        return ids;
+        return LedgerIds.of(lab);
     }
 
     @Test
