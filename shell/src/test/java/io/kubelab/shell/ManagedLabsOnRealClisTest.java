@@ -94,7 +94,8 @@ class ManagedLabsOnRealClisTest {
             for (Step step : lab.steps()) {
                 for (Action a : step.actions()) {
                     commands.add(a.describe(render));
-                    if (a instanceof CreateAction c && c.applies(s.variables()::get)) {
+                    if (a instanceof CreateAction c && c.condition().map(w -> w.holds(s.variables()::get, g -> 0))
+                            .orElse(true)) {
                         CloudResource r = c.resource(render, lab.id(), Instant.now());
                         commands.add(r.describe());
                         commands.add(r.delete());

@@ -37,9 +37,8 @@ public record Condition(String subject, boolean onVariable, String operator, Str
         if (c == null) {
             f.problems().error(f.at("if"), "if must compare the size of a group with a number, e.g. "
                     + "if: \"kube_control_plane >= 3\", or a variable with a value, e.g. if: \"{{type}} == regional\"");
-        } else if (c.onVariable() && !in.variables().contains(c.subject())) {
-            f.problems().error(f.at("if"), "if names {{" + c.subject() + "}}, which is not declared under variables:");
         }
+        // A variable it names that is not declared is reported with every other reference (the action's references()).
         return c;
     }
 
@@ -66,8 +65,14 @@ public record Condition(String subject, boolean onVariable, String operator, Str
         return operator.equals("==") == value.equals(actual);
     }
 
+    /** Whether it holds with these variable values and group sizes. */
+    public boolean holds(java.util.function.Function<String, Optional<String>> values,
+                         java.util.function.ToIntFunction<String> groupSize) {
+        return onVariable ? holdsFor(values.apply(subject).orElse("")) : holds(groupSize.applyAsInt(subject));
+    }
+
     public boolean holds(ActionContext ctx) {
-        return onVariable ? holdsFor(ctx.value(subject).orElse("")) : holds(ctx.count(subject));
+        return holds(ctx::value, ctx::count);
     }
 
     /** "only when kube_control_plane >= 3; kube_control_plane has 1", or "only when {{type}} == regional; it is zonal". */

@@ -152,11 +152,6 @@ public record CreateAction(String kind, String provider, String name, String whe
         return Optional.ofNullable(when);
     }
 
-    /** Whether it applies with these variable values (its {@code if:}, if it has one). */
-    public boolean applies(java.util.function.Function<String, Optional<String>> values) {
-        return when == null || !when.onVariable() || when.holdsFor(values.apply(when.subject()).orElse(""));
-    }
-
     @Override
     public String plan(Node node, ActionContext ctx) {
         CloudResource r = resource(ctx.render(node), ctx.labId(), Instant.now());

@@ -105,9 +105,8 @@ public record PlaybookAction(String playbook, String dir, String inventory, Stri
     @Override
     public NodeRun runOn(Node node, ActionContext ctx) throws HostUnreachableException {
         Render r = ctx.render(node);
-        // The listing is text by nature; it gives only the totals the bar is drawn against.
-        ExecResult listing = node.exec(ExecRequest.of("cd " + r.shell(dir) + " && ANSIBLE_NOCOLOR=1 " + r.shell(command)
-                + " -i " + r.shell(inventory) + " " + r.shell(playbook) + " --list-tasks", LISTING_TIMEOUT)
+        // The same command listing its tasks (text by nature): only the totals the bar is drawn against.
+        ExecResult listing = node.exec(ExecRequest.of(line(r, " --list-tasks"), LISTING_TIMEOUT)
                 .withCancellation(ctx.cancellation()));
         int[] totals = listing.ok() ? totals(listing.stdout()) : new int[] {0, 0};
         OutputListener out = ctx.output(node);

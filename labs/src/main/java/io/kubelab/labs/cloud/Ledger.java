@@ -25,8 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
  * atomically; two lab processes never lose each other's records.
  */
 public final class Ledger {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Path file;
+
+    /**
+     * Made on first use: every lab command that opens a lab makes a Ledger, and most find no ledger
+     * file; the mapper's set-up would cost each of them start-up time for nothing.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     public Ledger(Path stateDir) {
         this.file = stateDir.resolve("cloud").resolve("resources.json");
@@ -48,7 +55,7 @@ public final class Ledger {
         }
         try {
             List<CloudResource> out = new ArrayList<>();
-            for (JsonNode n : JSON.readTree(bytes).path("resources")) {
+            for (JsonNode n : Json.MAPPER.readTree(bytes).path("resources")) {
                 out.add(read(n));
             }
             return List.copyOf(out);
@@ -105,7 +112,7 @@ public final class Ledger {
     }
 
     private void write(List<CloudResource> resources) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", 1);
         ArrayNode list = root.putArray("resources");
         for (CloudResource r : resources) {
@@ -125,7 +132,7 @@ public final class Ledger {
             n.put("notFound", r.notFound());
         }
         try {
-            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
             throw new LabException(LabException.Kind.STATE, "cannot write the cloud ledger " + file + ": " + e.getMessage()
                     + "; is the state folder writable? (--state-dir)", e);

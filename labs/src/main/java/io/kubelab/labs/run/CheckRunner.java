@@ -58,10 +58,7 @@ public final class CheckRunner {
 
     private boolean applies(CheckSpec spec, Variables variables) {
         Condition when = spec.when();
-        if (when == null) {
-            return true;
-        }
-        return when.onVariable() ? when.holdsFor(variables.get(when.subject()).orElse("")) : when.holds(nodes.count(when.group()));
+        return when == null || when.holds(variables::get, nodes::count);
     }
 
     public List<CheckOutcome> run(List<StepCheck> checks, Variables variables, String language) {

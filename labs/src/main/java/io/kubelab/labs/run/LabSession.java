@@ -431,7 +431,8 @@ public final class LabSession implements AutoCloseable {
     /** What the step's create actions will put in the learner's cloud account, with prices; empty when nothing. */
     public List<String> bill(Step step) {
         List<CloudResource> made = step.actions().stream()
-                .filter(a -> a instanceof CreateAction c && c.applies(variables::get))
+                .filter(a -> a instanceof CreateAction && a.condition().map(c -> c.holds(variables::get, nodes::count))
+                        .orElse(true))
                 .map(a -> ((CreateAction) a).resource(variables.renderer(), lab.id(), java.time.Instant.now()))
                 .toList();
         if (made.isEmpty()) {
