@@ -22,7 +22,8 @@ import java.util.Set;
  * and the lab's own {@code checks:}, written once and used in steps with {@code - use: id}.
  */
 final class ChecksReader {
-    static final Set<String> KEYS = Set.of("id", "kind", "on", "with", "title", "hint", "if");
+    static final Set<String> KEYS = Set.of("id", "kind", "on", "with", "title", "hint", "if", "points",
+            "prerequisite");
     static final String USE = "use";
 
     private final CheckRegistry registry;
@@ -130,7 +131,18 @@ final class ChecksReader {
             }
         }
         return new CheckSpec(id, kind == null ? "" : kind, c.text("on", "local"), params,
-                TextReader.read(c, "title", false), TextReader.read(c, "hint", false), when, c.location());
+                TextReader.read(c, "title", false), TextReader.read(c, "hint", false), when, points(c),
+                c.bool("prerequisite"), c.location());
+    }
+
+    /** points: a whole number of at least 0 (what a grader gives for the check passing). */
+    static int points(Fields f) {
+        int points = f.integer("points", 0);
+        if (points < 0) {
+            f.problems().error(f.at("points"), "points must be 0 or more");
+            return 0;
+        }
+        return points;
     }
 
     /** Every problem the kind finds in its parameters, at the parameter it names (else at with:). */

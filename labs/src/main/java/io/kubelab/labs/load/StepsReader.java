@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 /** A lab's {@code steps:}: each step's text, actions (through the action registry), checks, hints and quiz. */
 final class StepsReader {
     static final Set<String> KEYS = Set.of("id", "title", "text", "actions", "checks", "hints", "solution", "quiz",
-            "optional", "confirm");
+            "optional", "confirm", "points");
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final LabFiles files;
@@ -133,8 +133,13 @@ final class StepsReader {
             }
         }
         Quiz quiz = f.map().has("quiz") ? QuizReader.read(f.node("quiz"), problems) : null;
+        int points = ChecksReader.points(f);
+        if (points > 0 && stepChecks.stream().anyMatch(c -> c.points() > 0)) {
+            problems.error(f.at("points"), "step '" + id + "' gives points to the step and to its checks; give them "
+                    + "to one: the step (all or nothing) or its checks (each check that passes)");
+        }
         return new Step(id, title, body, stepActions, stepChecks, hints, TextReader.read(f, "solution", false), quiz,
-                f.bool("optional"), TextReader.read(f, "confirm", false), f.location());
+                f.bool("optional"), TextReader.read(f, "confirm", false), points, f.location());
     }
 
     /** The step's Markdown: text: steps/x.md, translated in steps/x.zh-CN.md beside it. */

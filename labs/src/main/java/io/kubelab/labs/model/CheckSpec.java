@@ -13,9 +13,12 @@ import java.util.Map;
  * @param params parameters, which may use {{variables}}
  * @param hint   the author's hint, shown instead of the check's own when it does not pass
  * @param when   {@code if:} the check applies only then (the cluster type the learner chose), or null
+ * @param points what passing it is worth when a class is graded (0: the lab scores whole steps)
+ * @param prerequisite it may pass before its step runs (the step relies on it, it does not make it
+ *                     true), so `lab test` does not require it to fail first
  */
 public record CheckSpec(String id, String kind, String on, Map<String, Object> params, Text title, Text hint,
-                        Condition when, Location location) {
+                        Condition when, int points, boolean prerequisite, Location location) {
 
     public CheckSpec {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

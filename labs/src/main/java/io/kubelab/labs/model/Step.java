@@ -13,9 +13,10 @@ import java.util.List;
  * @param quiz     a chapter question, or null
  * @param optional not needed for the lab to be complete (a teardown)
  * @param confirm  asked (yes/no) before the step runs, because it destroys something; empty = not asked
+ * @param points   what the whole step is worth when a class is graded (0: not given)
  */
 public record Step(String id, Text title, Text body, List<Action> actions, List<CheckSpec> checks, List<Text> hints,
-                   Text solution, Quiz quiz, boolean optional, Text confirm, Location location) {
+                   Text solution, Quiz quiz, boolean optional, Text confirm, int points, Location location) {
 
     public Step {
         actions = List.copyOf(actions);

@@ -81,19 +81,28 @@ public final class NodeFactory {
      * @param acceptNewHostKeys accept host keys never seen before without asking (never a changed one)
      */
     public Nodes open(Optional<Path> inventory, boolean acceptNewHostKeys) {
-        LocalNode local = local();
         if (inventory.isEmpty()) {
-            return Nodes.localOnly(local);
+            return Nodes.localOnly(local());
         }
+        return open(inventoryReader().read(inventory.get()), acceptNewHostKeys);
+    }
+
+    /** This machine and the nodes of an inventory already read (a class roster's learner's). */
+    public Nodes open(Inventory inventory, boolean acceptNewHostKeys) {
         NodeSettings s = settings.get();
         Path home = s.home();
-        Inventory read = new InventoryReader(home, sshConfig(home), s.user()).read(inventory.get());
         Path labKnownHosts = s.stateDir().resolve("known_hosts");
         HostKeyPolicy hostKeys = new HostKeyPolicy(List.of(home.resolve(".ssh/known_hosts"), labKnownHosts),
                 labKnownHosts, s.prompter(), acceptNewHostKeys);
         SshSettings sshSettings = new SshSettings(hostKeys, s.prompter(), SshSettings.CONNECT_TIMEOUT,
                 SshSettings.KEEP_ALIVE, SshSettings.defaultKeys(home));
-        return new Nodes(local, read, new SshHosts(read, sshSettings, ssh.warmUp()));
+        return new Nodes(local(), inventory, new SshHosts(inventory, sshSettings, ssh.warmUp()));
+    }
+
+    /** Reads inventories as they apply here: ~ and default keys from this HOME, aliases from ~/.ssh/config. */
+    public InventoryReader inventoryReader() {
+        NodeSettings s = settings.get();
+        return new InventoryReader(s.home(), sshConfig(s.home()), s.user());
     }
 
     private static SshConfig sshConfig(Path home) {

@@ -68,6 +68,24 @@ public final class Nodes implements AutoCloseable {
         return remote.computeIfAbsent(spec.name(), n -> new SshNode(ssh.host(spec)));
     }
 
+    /**
+     * The values of the variables nodes give: {{hosts.GROUP}}, the names of a group's hosts,
+     * comma-separated; {{addresses.GROUP}}, their addresses in the same order. Empty for any other
+     * name, and when the group names nothing here.
+     */
+    public Optional<String> groupValue(String variable) {
+        boolean names = variable.startsWith("hosts.");
+        if (!names && !variable.startsWith("addresses.")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(String.join(",", resolve(variable.substring(variable.indexOf('.') + 1)).stream()
+                    .map(n -> names ? n.name() : n.networkAddress()).toList()));
+        } catch (LabException e) {
+            return Optional.empty();
+        }
+    }
+
     /** How many nodes {@code group} has; 0 when there is no inventory or no such group. */
     public int count(String group) {
         try {

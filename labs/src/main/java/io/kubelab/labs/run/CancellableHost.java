@@ -6,12 +6,14 @@ import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.Host;
 import io.kubelab.checks.host.HostUnreachableException;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A host as checks see it while Ctrl-C may come: every command a check runs ends when the
- * learner cancels (its process group on the node, as for actions), and none starts after.
+ * learner cancels (its process group on the node, as for actions), and none starts after. Every
+ * file the check reads is noted in {@code reads} with its digest, as evidence.
  */
-record CancellableHost(Host host, Cancellation cancellation) implements Host {
+record CancellableHost(Host host, Cancellation cancellation, List<FileDigest> reads) implements Host {
 
     @Override
     public String name() {
@@ -37,6 +39,8 @@ record CancellableHost(Host host, Cancellation cancellation) implements Host {
         if (cancellation.isCancelled()) {
             throw new HostUnreachableException(host.name(), "cancelled", true, null);
         }
-        return host.read(path);
+        byte[] content = host.read(path);
+        reads.add(FileDigest.of(host.name(), path, content));
+        return content;
     }
 }

@@ -100,8 +100,11 @@ public final class CheckRunner {
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.FILES) {
+                    List<FileDigest> reads = reads();
+                    Host here = new CancellableHost(local, cancel, reads);
                     tasks.add(new Task(sc.step().id(), spec.id(), title, Nodes.LOCAL, () -> outcome(sc, title, hint,
-                            Nodes.LOCAL, check, new CheckContext(local, ClusterAccess.none(), timeout).in(say), false)));
+                            Nodes.LOCAL, check, new CheckContext(here, ClusterAccess.none(), timeout).in(say), false)
+                            .withFilesRead(reads)));
                     continue;
                 }
                 List<Node> targets;
@@ -118,17 +121,20 @@ public final class CheckRunner {
                     continue;
                 }
                 if (kind.scope() == CheckKind.Scope.HOSTS) {
-                    List<Host> all = targets.stream().map(n -> (Host) new CancellableHost(n, cancel)).toList();
+                    List<FileDigest> reads = reads();
+                    List<Host> all = targets.stream().map(n -> (Host) new CancellableHost(n, cancel, reads)).toList();
                     tasks.add(new Task(sc.step().id(), spec.id(), title, spec.on(), () -> outcome(sc, title, hint,
-                            spec.on(), check, new CheckContext(all.get(0), all, ClusterAccess.none(), timeout).in(say), false)));
+                            spec.on(), check, new CheckContext(all.get(0), all, ClusterAccess.none(), timeout).in(say),
+                            false).withFilesRead(reads)));
                     continue;
                 }
                 boolean several = targets.size() > 1 || !spec.on().equals(targets.get(0).name());
                 for (Node node : targets) {
+                    List<FileDigest> reads = reads();
                     tasks.add(new Task(sc.step().id(), spec.id() + (several ? "@" + node.name() : ""), title, node.name(),
-                            () -> outcome(sc, title, hint, node.name(), check,
-                                    new CheckContext(new CancellableHost(node, cancel), ClusterAccess.none(), timeout).in(say),
-                                    several)));
+                            () -> outcome(sc, title, hint, node.name(), check, new CheckContext(
+                                    new CancellableHost(node, cancel, reads), ClusterAccess.none(), timeout).in(say),
+                                    several).withFilesRead(reads)));
                 }
             }
             // Every outcome leaves here through the redactor, whatever field a secret reached.
@@ -139,6 +145,11 @@ public final class CheckRunner {
         } finally {
             clusters.values().forEach(ClusterAccess::close);
         }
+    }
+
+    /** Where one check's host notes the files it reads (its hosts may read at once). */
+    private static List<FileDigest> reads() {
+        return java.util.Collections.synchronizedList(new ArrayList<>());
     }
 
     /** One check on one target, to run; it knows what it is, so a check Ctrl-C stopped can still be named. */

@@ -63,7 +63,7 @@ public final class LabSession implements AutoCloseable {
                 work.toString()));
         nodes.inventoryFile().ifPresent(f -> builtIns.put("lab.inventory", f.toAbsolutePath().toString()));
         this.variables = new Variables(lab, builtIns,
-                progress.variables(), config.given(), this::groupValues);
+                progress.variables(), config.given(), nodes::groupValue);
         this.variablesAtOpen = progress.variables();
         this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
         this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.stateKey(),
@@ -96,23 +96,6 @@ public final class LabSession implements AutoCloseable {
 
     public Lab lab() {
         return lab;
-    }
-
-    /**
-     * {{hosts.GROUP}}: the names of a group's hosts, comma-separated; {{addresses.GROUP}}: their
-     * addresses, in the same order (empty when the group names nothing).
-     */
-    private Optional<String> groupValues(String name) {
-        boolean names = name.startsWith("hosts.");
-        if (!names && !name.startsWith("addresses.")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(String.join(",", nodes.resolve(name.substring(name.indexOf('.') + 1)).stream()
-                    .map(n -> names ? n.name() : n.networkAddress()).toList()));
-        } catch (LabException e) {
-            return Optional.empty();
-        }
     }
 
     public Progress progress() {

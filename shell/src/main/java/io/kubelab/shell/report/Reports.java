@@ -4,6 +4,7 @@ import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Status;
 import io.kubelab.labs.run.CheckOutcome;
 import io.kubelab.labs.run.CheckReport;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,17 +21,24 @@ public final class Reports {
 
     /** JUnit XML, one test case per check, for CI systems and grading tools. */
     public static String junit(CheckReport report) {
-        Map<Status, Integer> s = report.summary();
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<testsuite name=\"").append(esc(report.lab())).append("\" tests=\"").append(report.results().size())
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + suite(report.lab(), report.lab(), report.results(), "")
+                .stripTrailing();
+    }
+
+    /** A test suite named {@code name}: one test case per check, its class the lab and step. */
+    static String suite(String name, String lab, List<CheckOutcome> outcomes, String indent) {
+        Map<Status, Integer> s = new CheckReport(lab, outcomes).summary();
+        StringBuilder x = new StringBuilder(indent);
+        x.append("<testsuite name=\"").append(esc(name)).append("\" tests=\"").append(outcomes.size())
                 .append("\" failures=\"").append(s.get(Status.FAIL)).append("\" errors=\"").append(s.get(Status.ERROR))
                 .append("\" skipped=\"").append(s.get(Status.SKIP)).append("\">\n");
-        for (CheckOutcome o : report.results()) {
+        for (CheckOutcome o : outcomes) {
             CheckResult r = o.result();
-            x.append("  <testcase classname=\"").append(esc(report.lab() + "." + o.step())).append("\" name=\"")
+            x.append(indent).append("  <testcase classname=\"").append(esc(lab + "." + o.step())).append("\" name=\"")
                     .append(esc(o.check())).append("\">\n");
             String detail = "expected: " + r.expected() + "\nobserved: " + r.observed() + "\nwhere: " + r.evidence()
                     + (r.hint().isEmpty() ? "" : "\nhint: " + r.hint());
+            x.append(indent);
             switch (r.status()) {
                 case FAIL -> x.append("    <failure message=\"").append(esc(r.observed())).append("\">")
                         .append(esc(detail)).append("</failure>\n");
@@ -40,12 +48,13 @@ public final class Reports {
                 case WARN -> x.append("    <system-out>").append(esc("warning: " + detail)).append("</system-out>\n");
                 case PASS -> x.append("    <system-out>").append(esc(r.observed())).append("</system-out>\n");
             }
-            x.append("  </testcase>\n");
+            x.append(indent).append("  </testcase>\n");
         }
-        return x.append("</testsuite>").toString();
+        return x.append(indent).append("</testsuite>\n").toString();
     }
 
-    private static String esc(String s) {
+    /** Text for XML (and HTML): markup characters escaped, control characters as spaces. */
+    static String esc(String s) {
         StringBuilder b = new StringBuilder();
         for (char c : (s == null ? "" : s).toCharArray()) {
             switch (c) {

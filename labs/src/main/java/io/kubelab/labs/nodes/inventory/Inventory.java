@@ -74,6 +74,15 @@ public record Inventory(Path file, Map<String, InventoryHost> hosts, Map<String,
         return i < 0 ? size + i : i;
     }
 
+    /** The same nodes, each reached through {@code jump} ("user@host:port") unless it names its own bastion. */
+    public Inventory through(String jump) {
+        Map<String, InventoryHost> out = new LinkedHashMap<>();
+        hosts.forEach((name, h) -> out.put(name, h.proxyJump() != null ? h : new InventoryHost(h.name(), h.address(),
+                h.port(), h.user(), h.keyFile(), h.become(), h.password(), jump, h.vars(), h.location(),
+                h.knownHosts(), h.connectTimeout())));
+        return new Inventory(file, out, groups, notes);
+    }
+
     /** Every name `on:` may use. */
     public List<String> names() {
         Set<String> out = new LinkedHashSet<>(List.of("all"));

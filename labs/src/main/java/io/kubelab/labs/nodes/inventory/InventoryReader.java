@@ -116,6 +116,23 @@ public final class InventoryReader {
         return inventory;
     }
 
+    /**
+     * An inventory written inside another file (a learner's in a class roster), as a YAML inventory
+     * is written; problems name that file's lines.
+     *
+     * @param file the file it is written in, for messages
+     */
+    public Inventory read(YNode root, Path file) throws InventoryException {
+        Problems problems = new Problems();
+        Raw raw = new Raw();
+        readTree(root, raw, problems);
+        Inventory inventory = resolve(file, raw, problems);
+        if (problems.hasErrors()) {
+            throw new InventoryException(problems.sorted());
+        }
+        return inventory;
+    }
+
     private static boolean looksLikeIni(Path file, String text) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -147,6 +164,10 @@ public final class InventoryReader {
             problems.error(e.location(), "not valid YAML: " + e.getMessage());
             return;
         }
+        readTree(root, raw, problems);
+    }
+
+    private void readTree(YNode root, Raw raw, Problems problems) {
         if (!(root instanceof YMap top)) {
             problems.error(root.location(), "an inventory is a map of groups, starting with all:");
             return;

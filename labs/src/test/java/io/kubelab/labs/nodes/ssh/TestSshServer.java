@@ -18,7 +18,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * An embedded Apache MINA SSHD server for fast tests: the real SSH protocol, a pinned host key,
  * key-only login from an authorized_keys file, commands run by /bin/sh on this machine, SFTP.
  */
-final class TestSshServer implements AutoCloseable {
+public final class TestSshServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final Path authorizedKeys;
     private SshServer server;
@@ -28,7 +28,7 @@ final class TestSshServer implements AutoCloseable {
     /** A folder put first on the PATH of the commands it runs (for test-fixture tools such as sudo). */
     volatile Path fixtures;
 
-    TestSshServer(Path authorizedKeys) throws Exception {
+    public TestSshServer(Path authorizedKeys) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         this.hostKey = g.generateKeyPair();
@@ -42,7 +42,13 @@ final class TestSshServer implements AutoCloseable {
         server.setHost("127.0.0.1");
         server.setPort(wanted);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
+        // MINA's file-watching authenticator can see an empty file while another login reloads it: one at a time.
+        AuthorizedKeysAuthenticator keys = new AuthorizedKeysAuthenticator(authorizedKeys);
+        server.setPublickeyAuthenticator((user, key, session) -> {
+            synchronized (keys) {
+                return keys.authenticate(user, key, session);
+            }
+        });
         server.setPasswordAuthenticator((user, password, session) -> "letmein".equals(password));
         server.setCommandFactory((channel, command) -> {
             String line = fixtures == null ? command : "PATH=" + fixtures + ":$PATH; " + command;
@@ -64,20 +70,20 @@ final class TestSshServer implements AutoCloseable {
         port = server.getPort();
     }
 
-    void stop() throws IOException {
+    public void stop() throws IOException {
         server.stop(true);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The known_hosts line for this server, as OpenSSH writes it. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
     }
 
-    Path writeKnownHosts(Path file) throws IOException {
+    public Path writeKnownHosts(Path file) throws IOException {
         return Files.writeString(file, knownHostsLine() + "\n");
     }
 
