@@ -58,7 +58,7 @@ public record ClassGrade(String lab, Roster roster, List<String> steps, List<Lea
         Map<String, String> out = new LinkedHashMap<>();
         for (LearnerGrade g : learners) {
             g.outcomes().stream().filter(o -> o.result().status() == io.kubelab.checks.Status.ERROR).findFirst()
-                    .ifPresent(o -> out.put(g.learner().id(), o.target() + ": " + o.result().observed()));
+                    .ifPresent(o -> out.put(g.learner().id(), o.result().observed()));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import io.kubelab.labs.run.CheckOutcome;
 import io.kubelab.labs.run.CheckRunner;
 import io.kubelab.labs.run.FileDigest;
 import io.kubelab.labs.run.Variables;
+import io.kubelab.labs.yaml.InvalidFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,11 @@ public final class Grader implements AutoCloseable {
                     "the learner's cluster", "the roster gives no kubeconfig for '" + learner.id() + "'", "",
                     "add kubeconfig: (and context:) for them in " + roster.file())));
         }
+        if (scope != CheckKind.Scope.CLUSTER && !learner.hasNodes()) {
+            return Optional.of(new CheckOutcome(step.id(), spec.id(), title, spec.on(), CheckResult.error(
+                    "the learner's nodes", "the roster gives no inventory for '" + learner.id() + "'", "",
+                    "add inventory: (a file, or the hosts written inline) for them in " + roster.file())));
+        }
         if (scope != CheckKind.Scope.CLUSTER && env.problem() != null) {
             return Optional.of(new CheckOutcome(step.id(), spec.id(), title, spec.on(), CheckResult.error(
                     "the learner's nodes", env.problem(), "", "fix their inventory: in " + roster.file())));
@@ -250,9 +256,10 @@ public final class Grader implements AutoCloseable {
         if (inventory == null) {
             try {
                 inventory = nodeFactory.inventoryReader().read(learner.inventoryFile());
+            } catch (InvalidFileException e) {
+                return new Environment(nodeFactory.open(Optional.empty(), false), e.problems().get(0).message());
             } catch (LabException e) {
-                return new Environment(nodeFactory.open(Optional.empty(), false), e.getMessage().lines().findFirst()
-                        .orElse("cannot read " + learner.inventoryFile()));
+                return new Environment(nodeFactory.open(Optional.empty(), false), e.getMessage());
             }
         }
         if (learner.jump() != null) {

@@ -128,7 +128,7 @@ public final class RosterReader {
         }
         values.values().removeIf(java.util.Objects::isNull);
         return new Learner(id, f.text("name", id), inventoryFile, inline, kubeconfig, f.text("context"),
-                f.has("jump") ? f.text("jump") : classJump, values, f.location());
+                f.map().has("jump") ? f.text("jump") : classJump, values, f.location()); // jump: null, none
     }
 
     private static Path path(Fields f, String key, Path folder) {

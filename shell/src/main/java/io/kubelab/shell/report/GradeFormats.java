@@ -18,7 +18,7 @@ public final class GradeFormats {
 
     /**
      * One row per learner: id, name, each step's verdict, points earned and possible, percent and
-     * result. RFC 4180 quoting; a cell a spreadsheet would run as a formula is prefixed with '.
+     * result. RFC 4180 quoting (lines end in LF); a cell a spreadsheet would run as a formula is prefixed with '.
      */
     public static String csv(ClassGrade g) {
         StringBuilder b = new StringBuilder();
@@ -42,7 +42,7 @@ public final class GradeFormats {
         for (int i = 0; i < cells.size(); i++) {
             b.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
         }
-        b.append("\r\n");
+        b.append("\n"); // CRLF would reach a terminal as an escaped \\r
     }
 
     static String cell(String value) {

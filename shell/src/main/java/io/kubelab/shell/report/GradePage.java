@@ -6,6 +6,7 @@ import io.kubelab.labs.grade.StepGrade;
 import io.kubelab.labs.grade.Verdict;
 import io.kubelab.labs.run.CheckOutcome;
 import io.kubelab.shell.ui.Messages;
+import io.kubelab.shell.ui.Sentences;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ public final class GradePage {
         h.append("<h1>").append(e(msg.get("grade.page.title", g.lab())))
                 .append(g.roster().title().isBlank() ? "" : " — " + e(g.roster().title())).append("</h1>\n");
         h.append("<p class=\"meta\">").append(e(msg.get("grade.heading", g.learners().size(), g.roster().passMark(),
-                g.at().toString(), g.took()))).append("</p>\n");
+                when(g), g.took()))).append("</p>\n");
         h.append("<table id=\"grades\">\n<thead><tr><th>").append(e(msg.get("grade.column.learner"))).append("</th><th>")
                 .append(e(msg.get("grade.column.name"))).append("</th>");
         for (int i = 0; i < g.steps().size(); i++) {
@@ -85,8 +86,7 @@ public final class GradePage {
         }
         h.append("</tbody>\n</table>\n");
         h.append("<h2>").append(e(msg.get("grade.pass-rates"))).append("</h2>\n<ul>\n");
-        g.passRates().forEach(r -> h.append("<li>").append(e(msg.get("grade.pass-rate", r.step(), r.percent(), r.passed(),
-                r.looked()))).append("</li>\n"));
+        g.passRates().forEach(r -> h.append("<li>").append(e(GradeTable.rate(r, msg))).append("</li>\n"));
         h.append("</ul>\n");
         if (!g.stuck().isEmpty()) {
             h.append("<h2>").append(e(msg.get("grade.stuck"))).append("</h2>\n<ul>\n");
@@ -96,7 +96,8 @@ public final class GradePage {
         }
         if (!g.unreachable().isEmpty()) {
             h.append("<h2>").append(e(msg.get("grade.unreachable"))).append("</h2>\n<ul>\n");
-            g.unreachable().forEach((who, why) -> h.append("<li>").append(e(who + " — " + why)).append("</li>\n"));
+            g.unreachable().forEach((who, why) -> h.append("<li>").append(e(who + " — " + Sentences.say(why, lang)))
+                    .append("</li>\n"));
             h.append("</ul>\n");
         }
         return h.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n").toString();
@@ -115,10 +116,16 @@ public final class GradePage {
                             : o.title() + " (" + o.check() + ")")).append("</td><td>").append(e(o.target()))
                     .append("</td><td class=\"").append(cssClass(r.status())).append("\">").append(r.status().symbol())
                     .append(' ').append(e(r.status().word())).append("</td><td>").append(e(r.expected()))
-                    .append("</td><td>").append(e(r.observed())).append("</td><td>").append(e(r.evidence()))
-                    .append("</td><td>").append(e(r.hint())).append("</td></tr>\n");
+                    .append("</td><td>").append(e(Sentences.say(r.observed(), msg.language()))).append("</td><td>")
+                    .append(e(r.evidence())).append("</td><td>").append(e(Sentences.say(r.hint(), msg.language())))
+                    .append("</td></tr>\n");
         }
         return t.append("</table>\n").toString();
+    }
+
+    /** When the round began, to the second (UTC). */
+    static String when(ClassGrade g) {
+        return g.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String cssClass(io.kubelab.checks.Status s) {

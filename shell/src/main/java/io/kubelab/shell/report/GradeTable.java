@@ -6,7 +6,9 @@ import io.kubelab.labs.grade.StepGrade;
 import io.kubelab.labs.grade.Verdict;
 import io.kubelab.labs.values.TextWidth;
 import io.kubelab.shell.ui.Messages;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Style;
+import io.kubelab.shell.ui.Ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public final class GradeTable {
         List<String> out = new ArrayList<>();
         out.add(style.bold(msg.get("grade.page.title", g.lab()) + (g.roster().title().isBlank() ? ""
                 : " — " + g.roster().title())) + style.dim("  " + msg.get("grade.heading", g.learners().size(),
-                g.roster().passMark(), g.at().toString(), g.took())));
+                g.roster().passMark(), GradePage.when(g), g.took())));
         int idWidth = width(msg.get("grade.column.learner"), g.learners().stream().map(l -> l.learner().id()).toList());
         int nameWidth = Math.min(24, width(msg.get("grade.column.name"),
                 g.learners().stream().map(l -> l.learner().name()).toList()));
@@ -62,13 +64,20 @@ public final class GradeTable {
             legend.add((i + 1) + " " + g.steps().get(i));
         }
         out.add(style.dim(msg.get("grade.legend", String.join(" · ", legend))));
-        out.add(msg.get("grade.pass-rates") + " " + String.join(" · ", g.passRates().stream()
-                .map(r -> msg.get("grade.pass-rate", r.step(), r.percent(), r.passed(), r.looked())).toList()));
+        String label = msg.get("grade.pass-rates");
+        out.add(Ui.labelled(label, label, String.join(" · ", g.passRates().stream().map(r -> rate(r, msg)).toList())));
         g.stuck().forEach((step, who) -> out.add(style.red(msg.get("grade.stuck-at", step, String.join(", ", who)))));
-        g.unreachable().forEach((who, why) -> out.add(style.yellow(msg.get("grade.unreachable-one", who, why))));
+        g.unreachable().forEach((who, why) -> out.add(style.yellow(msg.get("grade.unreachable-one", who,
+                Sentences.say(why, msg.language())))));
         out.add(msg.get("grade.summary", g.count(LearnerGrade.Result.PASSED), g.count(LearnerGrade.Result.BELOW),
                 g.count(LearnerGrade.Result.UNKNOWN)));
         return out;
+    }
+
+    /** A step's pass rate; a dash where nobody's could be looked at. */
+    static String rate(ClassGrade.PassRate r, Messages msg) {
+        return r.looked() == 0 ? msg.get("grade.pass-rate.none", r.step())
+                : msg.get("grade.pass-rate", r.step(), r.percent(), r.passed(), r.looked());
     }
 
     private static Verdict verdict(Optional<LearnerGrade> l, String step) {
