@@ -105,7 +105,7 @@ up() {
     sshd_config "$dir" "$ip" >"$dir/sshd_config"
     if [ -n "$fixtures" ]; then rm -rf "$dir/fixtures"; cp -r "$fixtures" "$dir/fixtures"; fi
     rm -rf "$dir/sys-module"; mkdir -p "$dir/sys-module" "$dir/fs/run/containerd"
-    for m in $(ls /sys/module) ${E2E_MODULES:-overlay br_netfilter}; do mkdir -p "$dir/sys-module/$m"; done
+    (cd "$dir/sys-module" && mkdir -p $(ls /sys/module) ${E2E_MODULES:-overlay br_netfilter})  # one process, not one per module
     rm -f "$dir/fs/run/containerd/containerd.sock"
     python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$dir/fs/run/containerd/containerd.sock"
     ip netns add "$ns" 2>/dev/null || true
