@@ -90,4 +90,13 @@ class AksLabEndToEndTest {
         assertEquals(List.of(), recorded());
         assertFalse(Files.exists(azState.resolve("groups/kubelab-aks")));
     }
+
+    /** `lab test`: every step's checks fail before it and pass after it, the teardown included. */
+    @Test
+    void labTestProvesEveryStepFromBothSides() {
+        ShellRun.Result r = lab.run("test", "aks");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("lab test aks: passed"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("✓ teardown · after")), r.out());
+    }
 }

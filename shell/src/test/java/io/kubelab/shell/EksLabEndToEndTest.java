@@ -89,4 +89,13 @@ class EksLabEndToEndTest {
         assertEquals(0, recorded());
         assertFalse(Files.exists(eksctlState.resolve("clusters/kubelab")));
     }
+
+    /** `lab test`: every step's checks fail before it and pass after it, the teardown included. */
+    @Test
+    void labTestProvesEveryStepFromBothSides() {
+        ShellRun.Result r = lab.run("test", "eks");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("lab test eks: passed"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("✓ teardown · after")), r.out());
+    }
 }

@@ -164,4 +164,13 @@ class GkeLabEndToEndTest {
         assertTrue(refused.err().contains("步骤 'create' 会创建收费的云资源（gke-cluster kubelab（gcp us-central1-a，项目 "
                 + "kubelab-class-1）：大约 $0.14/h，价格核对于 2026-11）；加上 --yes 可以不经询问直接运行"), refused.err());
     }
+
+    /** `lab test`: every step's checks fail before it and pass after it, the teardown included. */
+    @Test
+    void labTestProvesEveryStepFromBothSides() {
+        ShellRun.Result r = lab.run("test", "gke", "--set", "project=kubelab-class-1");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("lab test gke: passed"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("✓ teardown · after")), r.out());
+    }
 }

@@ -75,4 +75,13 @@ class KopsLabEndToEndTest {
         assertFalse(Files.exists(cloud.resolve("buckets/kubelab-state-example")));
         assertFalse(Files.exists(cloud.resolve("buckets/kubelab-state-example-oidc")));
     }
+
+    /** `lab test`: every step's checks fail before it and pass after it, the teardown included. */
+    @Test
+    void labTestProvesEveryStepFromBothSides() {
+        ShellRun.Result r = lab.run("test", "kops", "--set", "state_bucket=kubelab-state-example");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("lab test kops: passed"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("✓ teardown · after")), r.out());
+    }
 }

@@ -96,7 +96,7 @@ public final class Grader implements AutoCloseable {
         }
         for (String id : named) {
             if (lab.step(id).isEmpty()) {
-                throw LabException.badInput("lab '" + lab.id() + "' has no step '" + id + "'; its steps: "
+                throw LabException.badInput("lab '" + lab.id() + "' has no step '" + id + "'; its steps are: "
                         + String.join(", ", lab.steps().stream().map(Step::id).toList()));
             }
         }

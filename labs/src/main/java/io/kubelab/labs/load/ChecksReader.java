@@ -80,7 +80,7 @@ final class ChecksReader {
     }
 
     private Optional<CheckSpec> use(Fields c, Map<String, CheckSpec> shared) {
-        c.only(Set.of(USE), "in a check that uses a shared one (write changes in the lab's checks:)");
+        c.only(Set.of(USE, "prerequisite"), "in a check that uses a shared one (write changes in the lab's checks:)");
         String id = c.text(USE);
         if (id == null) {
             return Optional.empty();
@@ -92,6 +92,11 @@ final class ChecksReader {
             return Optional.empty();
         }
         used.add(id);
+        if (c.has("prerequisite")) {
+            // Where a step relies on a shared check another step makes true: {use: node-ready, prerequisite: true}.
+            return Optional.of(new CheckSpec(found.id(), found.kind(), found.on(), found.params(), found.title(),
+                    found.hint(), found.when(), found.points(), c.bool("prerequisite"), found.location()));
+        }
         return Optional.of(found);
     }
 

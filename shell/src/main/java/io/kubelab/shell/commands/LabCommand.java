@@ -21,7 +21,7 @@ public final class LabCommand implements Callable<Integer> {
     public static final List<Class<?>> COMMANDS = List.of(ListCommand.class, StartCommand.class, ShowCommand.class,
             RunCommand.class, CheckCommand.class, HintCommand.class, SolutionCommand.class, NextCommand.class,
             BackCommand.class, GotoCommand.class, StatusCommand.class, VarsCommand.class, SetCommand.class, EnvCommand.class, MachinesCommand.class, ResourcesCommand.class, AnswerCommand.class,
-            ResetCommand.class, GradeCommand.class, ValidateCommand.class, ChecksCommand.class, ActionsCommand.class, DoctorCommand.class,
+            ResetCommand.class, GradeCommand.class, TestCommand.class, ValidateCommand.class, ChecksCommand.class, ActionsCommand.class, DoctorCommand.class,
             CompletionCommand.class, CompleteCommand.class, CommandLine.HelpCommand.class, ExitCommand.class);
 
     private final ShellContext ctx;

@@ -264,4 +264,20 @@ class KubeadmLabEndToEndTest {
         api.client().nodes().resource(node3).update();
         assertEquals(0, lab("check", "kubeadm").exit());
     }
+
+    /**
+     * `lab test` from init on: each step's checks fail before it and pass after it on real nodes,
+     * the question grades both ways, and the teardown resets the nodes. Preflight and install are
+     * before --from: these nodes come with the tools (the fixtures), as a prepared class machine would.
+     */
+    @Test
+    void labTestProvesEveryStepFromInitOnFromBothSides() throws Exception {
+        Result r = lab("test", "kubeadm", "--inventory", inventory.toString(), "--from", "init");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("✓ init · before  "), r.out());
+        assertTrue(r.out().contains("✓ join · after  "), r.out());
+        assertTrue(r.out().contains("✓ teardown · after  "), r.out());
+        assertTrue(r.out().contains("lab test kubeadm: passed"), r.out());
+        assertNoTokenLeaked();
+    }
 }
