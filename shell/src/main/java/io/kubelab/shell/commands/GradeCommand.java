@@ -46,7 +46,7 @@ public final class GradeCommand implements Callable<Integer>, ReachesNodes {
             description = "Grade only these steps (default: every step with checks, not the optional teardown).")
     List<String> steps;
 
-    @Option(names = "--parallel", defaultValue = "32", paramLabel = "N",
+    @Option(names = "--parallel", defaultValue = "16", paramLabel = "N",
             description = "How many learners are looked at at once (default ${DEFAULT-VALUE}).")
     int parallel;
 

@@ -130,4 +130,19 @@ class KubesprayOnSshNodesEndToEndTest {
         assertFalse(nodes.ssh(1, "ls /etc/kubernetes").contains("admin.conf"));
         assertTrue(cluster.client().nodes().list().getItems().isEmpty(), "every node deregistered");
     }
+
+    /**
+     * `lab test` from the Ansible step on: each step's checks fail before it and pass after it, with
+     * the real ansible-playbook over SSH, the question graded both ways, the reset last. The
+     * checkout is before --from: the fixture tree stands in for it, as a prepared class machine's.
+     */
+    @Test
+    void labTestProvesEveryStepFromAnsibleOnFromBothSides() {
+        Result r = lab("test", "kubespray", "--from", "ansible");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("✓ deploy · before  "), r.out());
+        assertTrue(r.out().contains("✓ deploy · after  "), r.out());
+        assertTrue(r.out().contains("✓ teardown · after  "), r.out());
+        assertTrue(r.out().contains("lab test kubespray: passed"), r.out());
+    }
 }
