@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A graded class as one HTML file that works offline (no CDN, no fonts, no requests): the table
- * sorts by any column (a few lines of inline script), and each learner's row opens to every
+ * sorts by any column (a few lines of inline script; {@code #sort=5-} in the link sorts by the
+ * sixth column, down), and each learner's row opens to every
  * check's expected / observed / where. Rows are written here, not by the script, so the page
  * reads the same with scripts off.
  */
@@ -43,6 +44,13 @@ public final class GradePage {
                 rows.forEach(function (r) { var d = r.nextElementSibling; body.appendChild(r); body.appendChild(d); });
               });
             });
+            // A link can carry its order: #sort=COLUMN sorts up, #sort=COLUMN- down (columns from 0).
+            var wanted = /sort=(\\d+)(-?)/.exec(location.hash);
+            var header = wanted && document.querySelectorAll('#grades > thead th')[+wanted[1]];
+            if (header) {
+              header.click();
+              if (wanted[2]) { header.click(); }
+            }
             """;
 
     private GradePage() {
