@@ -141,19 +141,9 @@ class KubeadmOnMachinesEndToEndTest {
      */
     @Test
     void theWholeLabPassesOnMachines() throws Exception {
-        Files.copy(FIXTURES.resolve("curl"), home.resolve("curl"));
-        assertEquals("", on(MACHINES.get(0), "cat > /usr/local/bin/curl < /dev/null") , "a place for the fixture");
-        Process copy = new ProcessBuilder("scp", "-i", STATE.resolve("machines/id_ed25519").toString(), "-o",
-                "UserKnownHostsFile=" + STATE.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                FIXTURES.resolve("curl").toString(), "root@" + MACHINES.get(0) + ":/usr/local/bin/curl").inheritIO().start();
-        assertEquals(0, copy.waitFor());
-        on(MACHINES.get(0), "chmod 755 /usr/local/bin/curl");
-
-        // The preflight step checks what install provides (the runtime, the versions): install comes first here.
-        Result install = lab("run", "kubeadm", "install", "--inventory", inventory.toString(), "--set",
-                "k8s_repo=" + repo.base(), "--set", "k8s_minor=1.34");
-        assertEquals(0, install.exit(), install.toString());
-        Result rest = lab("run", "kubeadm");
+        curlFixtureOnTheControlPlane();
+        Result rest = lab("run", "kubeadm", "--inventory", inventory.toString(), "--set", "k8s_repo=" + repo.base(),
+                "--set", "k8s_minor=1.34");
         assertEquals(0, rest.exit(), rest.toString());
         assertTrue(rest.out().contains("→ node-1 kubeadm init --token ****** --pod-network-cidr=10.244.0.0/16 "
                 + "--apiserver-advertise-address=10.79.0.11 --node-name node-1"), rest.out());
@@ -171,6 +161,34 @@ class KubeadmOnMachinesEndToEndTest {
 
         Result teardown = lab("run", "kubeadm", "teardown", "--yes");
         assertEquals(0, teardown.exit(), teardown.toString());
+        assertEquals("absent", on(MACHINES.get(0), "test -e /etc/kubernetes/admin.conf && echo present || echo absent"));
+    }
+
+    /** The CNI manifests cannot be downloaded here: the control plane's curl is the test fixture that has them. */
+    private void curlFixtureOnTheControlPlane() throws Exception {
+        Files.copy(FIXTURES.resolve("curl"), home.resolve("curl"));
+        assertEquals("", on(MACHINES.get(0), "cat > /usr/local/bin/curl < /dev/null"), "a place for the fixture");
+        Process copy = new ProcessBuilder("scp", "-i", STATE.resolve("machines/id_ed25519").toString(), "-o",
+                "UserKnownHostsFile=" + STATE.resolve("known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                FIXTURES.resolve("curl").toString(), "root@" + MACHINES.get(0) + ":/usr/local/bin/curl").inheritIO().start();
+        assertEquals(0, copy.waitFor());
+        on(MACHINES.get(0), "chmod 755 /usr/local/bin/curl");
+    }
+
+    /**
+     * `lab test` of the whole lab on fresh machines: each step's checks fail before it (install's
+     * too: nothing is installed yet) and pass after it, the question both ways, the teardown last.
+     */
+    @Test
+    void labTestProvesTheWholeLabOnFreshMachines() throws Exception {
+        curlFixtureOnTheControlPlane();
+        Result r = lab("test", "kubeadm", "--inventory", inventory.toString(), "--set", "k8s_repo=" + repo.base(),
+                "--set", "k8s_minor=1.34");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("✓ preflight · after  "), r.out());
+        assertTrue(r.out().contains("✓ install · before  "), r.out());
+        assertTrue(r.out().contains("✓ install · after  "), r.out());
+        assertTrue(r.out().contains("✓ teardown · after  "), r.out());
         assertEquals("absent", on(MACHINES.get(0), "test -e /etc/kubernetes/admin.conf && echo present || echo absent"));
     }
 }
