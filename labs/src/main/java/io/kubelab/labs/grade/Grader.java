@@ -94,12 +94,7 @@ public final class Grader implements AutoCloseable {
         if (named.isEmpty()) {
             return lab.steps().stream().filter(s -> !s.optional() && !s.checks().isEmpty()).toList();
         }
-        for (String id : named) {
-            if (lab.step(id).isEmpty()) {
-                throw LabException.badInput("lab '" + lab.id() + "' has no step '" + id + "'; its steps are: "
-                        + String.join(", ", lab.steps().stream().map(Step::id).toList()));
-            }
-        }
+        named.forEach(lab::requireStep); // a step the lab does not have is named, with the ones it has
         return lab.steps().stream().filter(s -> named.contains(s.id())).toList();
     }
 
@@ -117,10 +112,7 @@ public final class Grader implements AutoCloseable {
         long start = System.nanoTime();
         Environment env = environments.computeIfAbsent(learner.id(), id -> open(learner));
         env.nodes().newCommand();
-        Map<String, String> builtIns = new LinkedHashMap<>(Map.of("lab.id", lab.id(),
-                "lab.workdir", settings.workFolder().toString()));
-        env.nodes().inventoryFile().ifPresent(f -> builtIns.put("lab.inventory", f.toAbsolutePath().toString()));
-        Variables variables = new Variables(lab, builtIns, Map.of(), learner.values(), env.nodes()::groupValue);
+        Variables variables = Variables.on(lab, settings.workFolder(), env.nodes(), Map.of(), learner.values());
         List<FileDigest> kubeconfig = kubeconfigDigest(learner);
 
         // Each check is either known now (not gradable from here, or the roster lacks what it needs) or run.
@@ -148,17 +140,13 @@ public final class Grader implements AutoCloseable {
             }
             CheckRunner.StepCheck sc = (CheckRunner.StepCheck) slot;
             for (CheckOutcome o : ran) {
-                if (o.step().equals(sc.step().id()) && ofCheck(o, sc.spec())) {
+                if (o.step().equals(sc.step().id()) && o.isOf(sc.spec().id())) {
                     outcomes.add(isCluster(sc.spec()) ? o.withFilesRead(kubeconfig) : o);
                 }
             }
         }
         List<StepGrade> grades = steps.stream().map(s -> score(s, outcomes)).toList();
         return new LearnerGrade(learner, grades, outcomes, started, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static boolean ofCheck(CheckOutcome o, CheckSpec spec) {
-        return o.check().equals(spec.id()) || o.check().startsWith(spec.id() + "@");
     }
 
     /** The outcome of a check that is not run for this learner, and why; empty when it is run. */
@@ -191,8 +179,9 @@ public final class Grader implements AutoCloseable {
                     "the learner's nodes", env.problem(), "", "fix their inventory: in " + roster.file())));
         }
         List<String> missing = new ArrayList<>();
+        boolean cluster = scope == CheckKind.Scope.CLUSTER;
         spec.params().forEach((k, v) -> {
-            if (!(isCluster(spec) && (k.equals(CheckRegistry.KUBECONFIG) || k.equals(CheckRegistry.CONTEXT)))) {
+            if (!(cluster && (k.equals(CheckRegistry.KUBECONFIG) || k.equals(CheckRegistry.CONTEXT)))) {
                 missing.addAll(missing(v, variables));
             }
         });
@@ -232,8 +221,7 @@ public final class Grader implements AutoCloseable {
         if (learner.context() != null) {
             params.put(CheckRegistry.CONTEXT, learner.context());
         }
-        return new CheckSpec(spec.id(), spec.kind(), spec.on(), params, spec.title(), spec.hint(), spec.when(),
-                spec.points(), spec.prerequisite(), spec.location());
+        return spec.withParams(params);
     }
 
     private static List<FileDigest> kubeconfigDigest(Learner learner) {
@@ -284,7 +272,7 @@ public final class Grader implements AutoCloseable {
         int earned = 0;
         int worth = 0;
         for (CheckSpec spec : step.checks()) {
-            List<CheckOutcome> its = mine.stream().filter(o -> ofCheck(o, spec)).toList();
+            List<CheckOutcome> its = mine.stream().filter(o -> o.isOf(spec.id())).toList();
             Verdict v = verdict(its);
             if (spec.points() > 0 && v != Verdict.NOT_GRADED) {
                 worth += spec.points();

@@ -42,7 +42,14 @@ public record LearnerGrade(Learner learner, List<StepGrade> steps, List<CheckOut
     }
 
     /** Passed: at the pass mark. Below: under it with every step looked at. Unknown: under it, but something could not be looked at. */
-    public enum Result { PASSED, BELOW, UNKNOWN }
+    public enum Result {
+        PASSED, BELOW, UNKNOWN;
+
+        /** "passed", "below", "unknown": in JSON, CSV and the messages' keys. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public Result result(int passMark) {
         if (percent() >= passMark) {

@@ -46,13 +46,7 @@ public final class LabTester {
     }
 
     private static int index(Lab lab, String id) {
-        for (int i = 0; i < lab.steps().size(); i++) {
-            if (lab.steps().get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        throw LabException.badInput("lab '" + lab.id() + "' has no step '" + id + "'; its steps are: "
-                + String.join(", ", lab.steps().stream().map(Step::id).toList()));
+        return lab.indexOf(lab.requireStep(id).id());
     }
 
     /** Tests the steps in order, telling {@code each} every phase as it ends; stops after a step that failed. */
@@ -134,8 +128,7 @@ public final class LabTester {
 
     /** Whether the check behind an outcome (its id, or id@host) is marked prerequisite. */
     private static boolean prerequisite(Step step, CheckOutcome o) {
-        String id = o.check().contains("@") ? o.check().substring(0, o.check().indexOf('@')) : o.check();
-        return step.checks().stream().filter(c -> c.id().equals(id)).anyMatch(CheckSpec::prerequisite);
+        return step.checks().stream().filter(c -> o.isOf(c.id())).anyMatch(CheckSpec::prerequisite);
     }
 
     /** The right answer graded right, a wrong one wrong, and the right one given last: the last answer counts. */

@@ -94,8 +94,7 @@ final class ChecksReader {
         used.add(id);
         if (c.has("prerequisite")) {
             // Where a step relies on a shared check another step makes true: {use: node-ready, prerequisite: true}.
-            return Optional.of(new CheckSpec(found.id(), found.kind(), found.on(), found.params(), found.title(),
-                    found.hint(), found.when(), found.points(), c.bool("prerequisite"), found.location()));
+            return Optional.of(found.withPrerequisite(c.bool("prerequisite")));
         }
         return Optional.of(found);
     }

@@ -23,4 +23,14 @@ public record CheckSpec(String id, String kind, String on, Map<String, Object> p
     public CheckSpec {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
+
+    /** The same check with other parameters (a grader's: the learner's kubeconfig). */
+    public CheckSpec withParams(Map<String, Object> other) {
+        return new CheckSpec(id, kind, on, other, title, hint, when, points, prerequisite, location);
+    }
+
+    /** The same check, a prerequisite here or not (a step's {@code - {use: ID, prerequisite: true}}). */
+    public CheckSpec withPrerequisite(boolean is) {
+        return new CheckSpec(id, kind, on, params, title, hint, when, points, is, location);
+    }
 }

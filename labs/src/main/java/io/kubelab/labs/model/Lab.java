@@ -25,6 +25,12 @@ public record Lab(String id, int format, Text title, Text summary, Map<String, V
         return steps.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The step named {@code id}; when there is none, a LabException that lists the lab's steps. */
+    public Step requireStep(String id) {
+        return step(id).orElseThrow(() -> io.kubelab.labs.LabException.badInput("lab '" + this.id + "' has no step '"
+                + id + "'; its steps are: " + String.join(", ", stepIds())));
+    }
+
     public int indexOf(String stepId) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).id().equals(stepId)) {

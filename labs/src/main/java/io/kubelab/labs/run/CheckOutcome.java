@@ -23,6 +23,11 @@ public record CheckOutcome(String step, String check, String title, String targe
         this(step, check, title, target, result, List.of());
     }
 
+    /** Whether this came from the check {@code id}: on one target, or on one of several ("id@host"). */
+    public boolean isOf(String id) {
+        return check.equals(id) || check.startsWith(id + "@");
+    }
+
     /** The same outcome with what the grader knows it read as well (the learner's kubeconfig). */
     public CheckOutcome withFilesRead(List<FileDigest> more) {
         List<FileDigest> all = new java.util.ArrayList<>(filesRead);

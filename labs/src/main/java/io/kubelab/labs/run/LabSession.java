@@ -19,7 +19,6 @@ import io.kubelab.labs.state.ProgressStore;
 import io.kubelab.labs.state.StepProgress;
 import io.kubelab.labs.state.StepState;
 import io.kubelab.labs.state.Transcript;
-import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.nodes.NodeFactory;
 import io.kubelab.labs.nodes.Nodes;
 import java.io.IOException;
@@ -58,12 +57,8 @@ public final class LabSession implements AutoCloseable {
         Variables.checkNames(lab, config.given().keySet());
         Optional<Progress> stored = store.load(lab.stateKey());
         this.progress = validCurrent(stored.orElseGet(this::fresh));
-        Path work = config.workFolder(lab.stateKey());
-        Map<String, String> builtIns = new java.util.LinkedHashMap<>(Map.of("lab.id", lab.id(), "lab.workdir",
-                work.toString()));
-        nodes.inventoryFile().ifPresent(f -> builtIns.put("lab.inventory", f.toAbsolutePath().toString()));
-        this.variables = new Variables(lab, builtIns,
-                progress.variables(), config.given(), nodes::groupValue);
+        this.variables = Variables.on(lab, config.workFolder(lab.stateKey()), nodes, progress.variables(),
+                config.given());
         this.variablesAtOpen = progress.variables();
         this.checkRunner = new CheckRunner(config.registry(), nodes, config.env(), config.checkTimeout());
         this.stepRunner = new StepRunner(nodes, checkRunner, new Transcript(config.stateDir(), lab.stateKey(),
@@ -143,8 +138,7 @@ public final class LabSession implements AutoCloseable {
     }
 
     public Step step(String id) {
-        return lab.step(id).orElseThrow(() -> LabException.badInput("lab '" + lab.id() + "' has no step '" + id
-                + "'; its steps are: " + String.join(", ", lab.stepIds())));
+        return lab.requireStep(id);
     }
 
     /** The named step, or the current one when {@code id} is null. */

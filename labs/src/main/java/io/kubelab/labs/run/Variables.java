@@ -69,6 +69,18 @@ public final class Variables {
         given.forEach(this::set);
     }
 
+    /**
+     * The variables of a lab working on {@code nodes}: the built-ins ({{lab.id}}, {{lab.workdir}},
+     * {{lab.inventory}} when there is one) and the nodes' {{hosts.G}} and {{addresses.G}}.
+     */
+    public static Variables on(Lab lab, java.nio.file.Path workFolder, io.kubelab.labs.nodes.Nodes nodes,
+                               Map<String, String> stored, Map<String, String> given) {
+        Map<String, String> builtIns = new LinkedHashMap<>(Map.of("lab.id", lab.id(), "lab.workdir",
+                workFolder.toString()));
+        nodes.inventoryFile().ifPresent(f -> builtIns.put("lab.inventory", f.toAbsolutePath().toString()));
+        return new Variables(lab, builtIns, stored, given, nodes::groupValue);
+    }
+
     /** Checks every --set name against the lab before anything runs. */
     public static void checkNames(Lab lab, Set<String> given) {
         for (String name : given) {

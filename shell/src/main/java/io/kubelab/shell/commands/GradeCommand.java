@@ -75,9 +75,6 @@ public final class GradeCommand implements Callable<Integer>, ReachesNodes {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (parallel < 1) {
-            throw LabException.badInput("--parallel must be 1 or more");
-        }
         if (checkTimeout < 1) {
             throw LabException.badInput("--check-timeout must be 1 second or more");
         }

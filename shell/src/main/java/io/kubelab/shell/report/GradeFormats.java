@@ -32,7 +32,7 @@ public final class GradeFormats {
                 cells.add(l.step(step).map(StepGrade::verdict).orElse(Verdict.NOT_GRADED).word());
             }
             cells.addAll(List.of(String.valueOf(l.earned()), String.valueOf(l.worth()), String.valueOf(l.percent()),
-                    l.result(g.roster().passMark()).name().toLowerCase(java.util.Locale.ROOT)));
+                    l.result(g.roster().passMark()).word()));
             row(b, cells);
         }
         return b.toString();

@@ -75,7 +75,7 @@ public final class GradePage {
                 .append(e(msg.get("grade.column.result"))).append("</th></tr></thead>\n<tbody>\n");
         int columns = g.steps().size() + 4;
         for (LearnerGrade l : g.learners()) {
-            String result = l.result(g.roster().passMark()).name().toLowerCase(java.util.Locale.ROOT);
+            String result = l.result(g.roster().passMark()).word();
             h.append("<tr class=\"learner\" id=\"learner-").append(e(l.learner().id())).append("\"><td>")
                     .append(e(l.learner().id())).append("</td><td>").append(e(l.learner().name())).append("</td>");
             for (String step : g.steps()) {

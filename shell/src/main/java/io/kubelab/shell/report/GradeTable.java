@@ -51,7 +51,7 @@ public final class GradeTable {
             }
             LearnerGrade.Result result = l.result(g.roster().passMark());
             String score = l.earned() + "/" + l.worth() + " (" + l.percent() + "%)";
-            String word = msg.get("grade.result." + result.name().toLowerCase(java.util.Locale.ROOT));
+            String word = msg.get("grade.result." + result.word());
             row.append(" ").append(pad(score, 12)).append(" ").append(switch (result) {
                 case PASSED -> style.green(word);
                 case BELOW -> style.red(word);

@@ -22,7 +22,7 @@ public final class GradeViews {
         public static Grade of(ClassGrade g) {
             Map<String, Long> results = new java.util.LinkedHashMap<>();
             for (LearnerGrade.Result r : LearnerGrade.Result.values()) {
-                results.put(r.name().toLowerCase(java.util.Locale.ROOT), g.count(r));
+                results.put(r.word(), g.count(r));
             }
             return new Grade(g.lab(), g.roster().file().toString(), g.roster().sha256(), g.roster().title(),
                     g.roster().passMark(), g.at().toString(), g.took(), g.steps(), results,
@@ -37,7 +37,7 @@ public final class GradeViews {
                           long tookMs, List<Step> steps, List<Check> checks) {
         public static Learner of(LearnerGrade g, int passMark) {
             return new Learner(g.learner().id(), g.learner().name(),
-                    g.result(passMark).name().toLowerCase(java.util.Locale.ROOT), g.earned(), g.worth(), g.percent(),
+                    g.result(passMark).word(), g.earned(), g.worth(), g.percent(),
                     g.started().toString(), g.took(),
                     g.steps().stream().map(s -> new Step(s.step(), s.verdict().word(), s.earned(), s.worth())).toList(),
                     g.outcomes().stream().map(Check::of).toList());
