@@ -240,7 +240,17 @@ class GradeCommandTest {
         assertTrue(noRoster.err().contains("cannot read the roster"), noRoster.toString());
         ShellRun.Result steps = grade("--steps", "nope");
         assertTrue(steps.err().contains("has no step 'nope'"), steps.toString());
-        assertEquals(2, lab.run("grade", "kubeadm", "--roster", roster.toString(), "--parallel", "0").exit());
+        ShellRun.Result parallel = lab.run("grade", "kubeadm", "--roster", roster.toString(), "--parallel", "0");
+        assertEquals(2, parallel.exit());
+        assertTrue(parallel.err().contains("--parallel must be 1 or more"), parallel.toString());
+        ShellRun.Result timeout = grade("--check-timeout", "0");
+        assertTrue(timeout.exit() == 2 && timeout.err().contains("--check-timeout must be 1 second or more"),
+                timeout.toString());
+        ShellRun.Result rounds = grade("--rounds", "2");
+        assertTrue(rounds.exit() == 2 && rounds.err().contains("--rounds N (1 or more) goes with --watch SECONDS"),
+                rounds.toString());
+        ShellRun.Result zh = lab.run("grade", "kubeadm", "--roster", "nope.yaml", "--lang", "zh-CN");
+        assertTrue(zh.err().contains("无法读取名单："), zh.toString());
         ShellRun.Result watchJson = grade("--watch", "2", "-o", "json");
         assertTrue(watchJson.err().contains("--watch redraws the table"), watchJson.toString());
         Files.writeString(roster, "learners:\n  - id: x\n    kubeconfig: a.conf\n    colour: red\n");

@@ -105,6 +105,14 @@ class LabTestCommandTest {
         ShellRun.Result bad = lab.run("test", "minikube", "--from", "explore", "--to", "start");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--from explore comes after --to start"), bad.toString());
+        ShellRun.Result unknown = lab.run("test", "minikube", "--from", "nope");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("lab 'minikube' has no step 'nope'; its steps are: install, prerequisites"),
+                unknown.toString());
+        ShellRun.Result json = lab.run("test", "minikube", "-o", "json");
+        assertTrue(json.exit() == 2 && json.err().contains("-o json is not available for this command"), json.toString());
+        ShellRun.Result zh = lab.run("test", "minikube", "--from", "explore", "--to", "start", "--lang", "zh-CN");
+        assertTrue(zh.err().contains("在实验 'minikube' 中，--from explore 在 --to start 之后"), zh.toString());
     }
 
     private Path copyOfMinikube() throws Exception {

@@ -58,7 +58,7 @@ public final class ShellContext {
 
     /** The engine's questions (sudo, host keys, passphrases) are English; each line is said in the learner's language. */
     private String inLanguage(String question) {
-        return String.join("\n", question.lines().map(l -> io.kubelab.shell.ui.Sentences.say(l, language())).toList());
+        return io.kubelab.shell.ui.Sentences.say(question, language());
     }
     private NodeFactory nodeFactory;
 

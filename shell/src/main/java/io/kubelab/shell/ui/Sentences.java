@@ -29,6 +29,10 @@ public final class Sentences {
         if (!"zh-CN".equals(language) || message == null) {
             return message;
         }
+        if (message.indexOf('\n') >= 0) {
+            // Several lines (a file's problems, one a line with its file:line; a question): each is said.
+            return String.join("\n", message.lines().map(l -> translate(l).orElse(l)).toList());
+        }
         return translate(message).orElse(message);
     }
 
