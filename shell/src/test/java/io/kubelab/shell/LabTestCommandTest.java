@@ -115,6 +115,36 @@ class LabTestCommandTest {
         assertTrue(zh.err().contains("在实验 'minikube' 中，--from explore 在 --to start 之后"), zh.toString());
     }
 
+    /** A lab tested in parts in one state folder the author names: a part that cannot run here can be left out. */
+    @Test
+    void inOneFolderInParts() throws Exception {
+        Path folder = home.resolve("minikube-test");
+        ShellRun.Result first = lab.run("test", "minikube", "--to", "start", "--in", folder.toString());
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.out().endsWith("lab test minikube: passed (7 phases of 3 steps).\n"), first.out());
+        assertTrue(Files.isRegularFile(folder.resolve("progress/minikube.json")), "kept, the folder is named");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        ShellRun.Result rest = lab.run("test", "minikube", "--from", "explore", "--in", folder.toString());
+        assertEquals(0, rest.exit(), rest.toString());
+        assertTrue(rest.out().lines().toList().contains("✓ teardown · after  1 checks pass"), rest.out());
+        assertTrue(Files.readString(folder.resolve("progress/minikube.json")).contains("\"teardown\""),
+                "the second part wrote its progress where the first did");
+
+        // Never a folder that is something else's: one line each, and nothing written in it.
+        Path notes = Files.createDirectories(home.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "mine\n");
+        ShellRun.Result other = lab.run("test", "minikube", "--in", notes.toString());
+        assertEquals(2, other.exit(), other.toString());
+        assertEquals("lab: --in " + notes + " holds other files and no test's state (progress/); name a new folder "
+                + "or one lab test --keep left\n", other.err());
+        try (Stream<Path> in = Files.list(notes)) {
+            assertEquals(1, in.count());
+        }
+        ShellRun.Result file = lab.run("test", "minikube", "--in", notes.resolve("todo.txt").toString(), "--lang", "zh-CN");
+        assertEquals(2, file.exit(), file.toString());
+        assertTrue(file.err().contains("是一个文件；请给出一个文件夹（新的，或 lab test --keep 留下的）"), file.toString());
+    }
+
     private Path copyOfMinikube() throws Exception {
         Path source = Path.of("..", "content", "src", "main", "resources", "labs", "minikube");
         Path target = home.resolve("broken/minikube");

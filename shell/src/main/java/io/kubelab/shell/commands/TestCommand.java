@@ -1,5 +1,6 @@
 package io.kubelab.shell.commands;
 
+import io.kubelab.labs.LabException;
 import io.kubelab.labs.Prompter;
 import io.kubelab.labs.labtest.LabTester;
 import io.kubelab.labs.labtest.PhaseResult;
@@ -47,6 +48,11 @@ public final class TestCommand implements Callable<Integer>, ReachesNodes {
             + "test's state folder kept.")
     boolean keep;
 
+    @Option(names = "--in", paramLabel = "FOLDER", description = "Test in this state folder, new or one an earlier "
+            + "test left (--keep), instead of a new one each time; it is kept. With --from, the steps before were "
+            + "done there.")
+    Path in;
+
     @Option(names = "--verbose", description = "Show every command and its output as it runs.")
     boolean verbose;
 
@@ -64,9 +70,7 @@ public final class TestCommand implements Callable<Integer>, ReachesNodes {
         Lab lab = ctx.catalog().load(labId);
         List<Step> steps = LabTester.steps(lab, from, to, !keep);
         // A state folder of its own: the author's own progress in the lab is neither read nor touched.
-        Path tests = ctx.stateDir().resolve("tests");
-        AtomicFiles.ensurePrivateDirectory(tests);
-        Path state = Files.createTempDirectory(tests, lab.stateKey() + "-");
+        Path state = in != null ? named(in) : fresh(lab);
         Ui ui = ctx.ui();
         boolean text = output == OutputFormat.text;
         RunListener listener = verbose && text ? new ConsoleListener(ctx::ui) : RunListener.SILENT;
@@ -89,12 +93,36 @@ public final class TestCommand implements Callable<Integer>, ReachesNodes {
         } else {
             ctx.out().println(LabTestReports.junit(lab.id(), results));
         }
-        if (keep || failed) {
+        if (keep || failed || in != null) {
             ui.note(ui.msg().get("test.kept", state, state.resolve("transcripts")));
         } else {
             delete(state);
         }
         return failed ? ExitCode.NOT_DONE : ExitCode.OK;
+    }
+
+    private Path fresh(Lab lab) throws IOException {
+        Path tests = ctx.stateDir().resolve("tests");
+        AtomicFiles.ensurePrivateDirectory(tests);
+        return Files.createTempDirectory(tests, lab.stateKey() + "-");
+    }
+
+    /** The author's folder: a new or empty one, or a test's state (it has progress/); never any other folder. */
+    private static Path named(Path folder) throws IOException {
+        Path f = folder.toAbsolutePath().normalize();
+        if (Files.exists(f) && !Files.isDirectory(f)) {
+            throw LabException.badInput("--in " + folder + " is a file; name a folder (a new one, or one lab test --keep left)");
+        }
+        if (Files.isDirectory(f) && !Files.isDirectory(f.resolve("progress"))) {
+            try (Stream<Path> children = Files.list(f)) {
+                if (children.findAny().isPresent()) {
+                    throw LabException.badInput("--in " + folder + " holds other files and no test's state (progress/); "
+                            + "name a new folder or one lab test --keep left");
+                }
+            }
+        }
+        AtomicFiles.ensurePrivateDirectory(f);
+        return f;
     }
 
     private String line(PhaseResult r) {

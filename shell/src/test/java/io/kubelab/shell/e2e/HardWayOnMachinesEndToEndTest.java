@@ -297,6 +297,59 @@ class HardWayOnMachinesEndToEndTest {
     }
 
     /**
+     * lab test on the whole lab, on fresh machines: every step's checks fail before it and pass after it, the
+     * binaries coming from a classroom mirror into the test's own folder. The smoke test is tested on its own,
+     * in the same folder: its checks that need a running pod cannot pass here, and lab test names exactly those.
+     */
+    @Test
+    void labTestProvesTheLabFromBothSides() throws Exception {
+        Path served = home.resolve("mirror");
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+            for (Path f : files.toList()) {
+                Files.move(f, served.resolve(f.getFileName()));
+            }
+        }
+        Path folder = home.resolve("test-state");
+        Result upToDns = test("--to", "dns");
+        assertEquals(0, upToDns.exit(), upToDns.toString());
+        List<String> lines = upToDns.out().lines().toList();
+        for (String step : List.of("prerequisites", "binaries", "certificates", "kubeconfigs", "encryption", "etcd",
+                "control-plane", "workers", "routes", "dns")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ " + step + " · after  ")), step + ": " + upToDns.out());
+        }
+        assertTrue(lines.contains("✓ routes · before  5 checks do not pass yet"), upToDns.out());
+        assertTrue(Files.isRegularFile(folder.resolve("work/the-hard-way/downloads/amd64/kube-apiserver")),
+                "downloaded from the mirror into the test's own folder");
+        assertFalse(Files.exists(DOWNLOADS.resolve("kube-apiserver")), "the learner's own downloads untouched");
+
+        Result smoke = test("--from", "smoke-test", "--to", "smoke-test");
+        assertEquals(1, smoke.exit(), smoke.toString());
+        String after = smoke.out().lines().filter(l -> l.startsWith("✗ smoke-test · after  ")).findFirst().orElseThrow();
+        List<String> failed = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:ran: |; )([a-z-]+)(?:@[a-z0-9-]+)? \\(").matcher(after);
+        while (m.find()) {
+            if (!failed.contains(m.group(1))) {
+                failed.add(m.group(1));
+            }
+        }
+        assertEquals(NEED_A_POD, failed, after);
+
+        Result rest = test("--from", "question");
+        assertEquals(0, rest.exit(), rest.toString());
+        assertTrue(rest.out().lines().toList().contains("✓ teardown · after  5 checks pass"), rest.out());
+        assertEquals("absent\nexit=0", on(CONTROL_PLANE.get(0), "test -e /var/lib/etcd -o -e /usr/local/bin/kube-apiserver"
+                + " && echo present || echo absent"));
+    }
+
+    private Result test(String... range) {
+        List<String> args = new ArrayList<>(List.of("test", "the-hard-way", "--in", home.resolve("test-state").toString(),
+                "--inventory", inventory.toString()));
+        args.addAll(List.of(range));
+        args.addAll(sets);
+        return lab(args.toArray(new String[0]));
+    }
+
+    /**
      * The workers as their units left them: Debian's containerd answering under the lab's unit, the
      * kubelet registered with its own certificate (a node may only write itself), each worker's pods in
      * its own /24, and every machine routing the other worker's /24 through it.
