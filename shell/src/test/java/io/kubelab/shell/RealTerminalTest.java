@@ -48,6 +48,24 @@ class RealTerminalTest {
 
     /** lab in a fresh tmux window of the given size; after it ends the window stays, showing its last screen. */
     private void start(int columns, int rows, String lang) throws Exception {
+        run("tmux", "-L", socket, "new-session", "-d", "-s", "t", "-x", String.valueOf(columns), "-y",
+                String.valueOf(rows), script(lang).toString());
+        run("tmux", "-L", socket, "set-option", "-t", "t", "window-size", "manual");
+        waitFor("lab>"); // keys typed before the line editor starts are dropped, as in any terminal program
+    }
+
+    /** lab started from an interactive bash, as a learner starts it: a shell with job control (Ctrl-Z, fg). */
+    private void startFromAShell(int columns, int rows) throws Exception {
+        Path script = script("C.UTF-8");
+        run("tmux", "-L", socket, "new-session", "-d", "-s", "t", "-x", String.valueOf(columns), "-y",
+                String.valueOf(rows), "env -i PS1='$ ' TERM=xterm-256color bash --norc --noprofile -i");
+        run("tmux", "-L", socket, "set-option", "-t", "t", "window-size", "manual");
+        waitFor("$");
+        type(script.toString());
+        waitFor("lab>");
+    }
+
+    private Path script(String lang) throws Exception {
         FakeTools tools = MinikubeFixture.install(home, cluster);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A clean environment: only what a learner's terminal would give lab (tmux passes on its own otherwise).
@@ -56,10 +74,7 @@ class RealTerminalTest {
                 + " '" + java + "' -cp '" + System.getProperty("java.class.path") + "' io.kubelab.shell.Main\n"
                 + "echo LAB-ENDED; sleep 60\n");
         script.toFile().setExecutable(true);
-        run("tmux", "-L", socket, "new-session", "-d", "-s", "t", "-x", String.valueOf(columns), "-y",
-                String.valueOf(rows), script.toString());
-        run("tmux", "-L", socket, "set-option", "-t", "t", "window-size", "manual");
-        waitFor("lab>"); // keys typed before the line editor starts are dropped, as in any terminal program
+        return script;
     }
 
     private void type(String keys) throws Exception {
@@ -95,6 +110,30 @@ class RealTerminalTest {
         type("exit");
         String end = waitFor("LAB-ENDED");
         assertFalse(end.contains("minikube · step 2 of 6"), "the status line is cleared:\n" + end);
+    }
+
+    /** Ctrl-Z gives the learner's shell the whole screen, without lab's status line at its bottom; fg brings both back. */
+    @Test
+    void ctrlZLeavesNoStatusLineAndFgBringsItBack() throws Exception {
+        startFromAShell(100, 20);
+        type("start minikube");
+        String status = "minikube · step 1 of 6";
+        waitFor(status);
+        run("tmux", "-L", socket, "send-keys", "-t", "t", "C-z");
+        waitFor("Stopped");
+        type("echo in-the-shell");
+        String shell = waitFor("in-the-shell\n$");
+        String visible = run("tmux", "-L", socket, "capture-pane", "-p", "-t", "t");
+        assertFalse(visible.contains(status), "no status line while lab is stopped:\n" + visible);
+        assertTrue(shell.contains("in-the-shell"), shell);
+        type("fg");
+        String back = waitFor(status);
+        type("status");
+        back = waitFor("lab:minikube [1/6]> status");
+        assertTrue(back.contains(status), "the status line is back:\n" + back);
+        type("exit");
+        String end = waitFor("LAB-ENDED");
+        assertFalse(end.contains(status), "cleared on exit:\n" + end);
     }
 
     @Test

@@ -26,6 +26,8 @@ final class TerminalLines implements LineSource {
     private final Terminal terminal;
     private final LineReader reader;
     private final Status statusBar;
+    /** The status line's text, drawn again when the learner brings lab back (fg) after Ctrl-Z. */
+    private volatile List<AttributedString> statusText = List.of();
 
     TerminalLines(ShellContext ctx, picocli.CommandLine commands, Path history) {
         try {
@@ -34,6 +36,9 @@ final class TerminalLines implements LineSource {
             throw new UncheckedIOException(e);
         }
         terminal.handle(Terminal.Signal.INT, signal -> ctx.cancelRunning());
+        // Ctrl-Z while a command runs (the terminal sends the signal) and at the prompt (the key is read in raw mode,
+        // and JLine's input raises the same signal for it).
+        terminal.handle(Terminal.Signal.TSTP, signal -> suspend());
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lab")
@@ -67,7 +72,36 @@ final class TerminalLines implements LineSource {
     @Override
     public void status(String text) {
         if (statusBar != null) {
-            statusBar.update(List.of(new AttributedString(ControlChars.escape(text))));
+            statusText = List.of(new AttributedString(ControlChars.escape(text)));
+            statusBar.update(statusText);
+        }
+    }
+
+    /**
+     * Ctrl-Z: lab stops as any program does, and the learner's shell gets the whole screen back — no
+     * status line left at its bottom, no scroll region. {@code fg} brings lab and its status line back
+     * (the line editor redraws the prompt itself when it is continued).
+     */
+    private void suspend() {
+        if (statusBar != null) {
+            statusBar.update(List.of());
+        }
+        terminal.flush();
+        Terminal.SignalHandler mine = terminal.handle(Terminal.Signal.TSTP, Terminal.SignalHandler.SIG_DFL);
+        try {
+            // Java cannot raise a signal by itself. The whole process group stops, as the terminal's own Ctrl-Z
+            // stops it: a launcher script around lab must stop too, or the learner's shell would not see the job
+            // stopped. (kill is in the group as well: it stops with lab, and ends once continued.)
+            new ProcessBuilder("kill", "-TSTP", "0").start().waitFor();
+        } catch (IOException e) {
+            // No kill(1): lab goes on rather than stopping.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            terminal.handle(Terminal.Signal.TSTP, mine);
+            if (statusBar != null) {
+                statusBar.update(statusText);
+            }
         }
     }
 
