@@ -5,13 +5,13 @@ import static io.kubelab.labs.actions.Key.required;
 
 import io.kubelab.checks.Say;
 import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.EngineWords;
 import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.pki.AddressRange;
 import io.kubelab.labs.pki.CertificateFolder;
 import io.kubelab.labs.pki.CertificateSpec;
 import io.kubelab.labs.pki.Issued;
 import io.kubelab.labs.pki.KeyAlgorithm;
-import io.kubelab.labs.pki.PkiWords;
 import io.kubelab.labs.pki.Usage;
 import io.kubelab.labs.values.Render;
 import io.kubelab.labs.values.Template;
@@ -201,7 +201,7 @@ public record CertificatesAction(String folder, String ca, String algorithm, int
             KeyAlgorithm keys = KeyAlgorithm.of(r.text(algorithm)).orElseThrow(() -> new IllegalArgumentException(
                     "algorithm '" + r.text(algorithm) + "': lab makes " + String.join(", ", KeyAlgorithm.words())));
             Path dir = WorkFolder.resolve(r.text(folder) + "/ca.crt", ctx.workFolder()).getParent();
-            Say say = PkiWords.in(ctx.language());
+            Say say = EngineWords.in(ctx.language());
             List<Issued> made = new CertificateFolder(dir, keys, Duration.ofDays(caDays), Duration.ofDays(days),
                     Clock.systemUTC(), say).make(r.text(ca), specs(ctx, r));
             OutputListener out = ctx.output(node);

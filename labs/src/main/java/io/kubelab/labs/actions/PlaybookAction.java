@@ -7,6 +7,7 @@ import io.kubelab.checks.host.ExecRequest;
 import io.kubelab.checks.host.ExecResult;
 import io.kubelab.checks.host.HostUnreachableException;
 import io.kubelab.checks.host.OutputListener;
+import io.kubelab.labs.EngineWords;
 import io.kubelab.labs.nodes.Node;
 import io.kubelab.labs.nodes.Nodes;
 import io.kubelab.labs.values.Render;
@@ -110,7 +111,7 @@ public record PlaybookAction(String playbook, String dir, String inventory, Stri
                 .withCancellation(ctx.cancellation()));
         int[] totals = listing.ok() ? totals(listing.stdout()) : new int[] {0, 0};
         OutputListener out = ctx.output(node);
-        PlaybookProgress progress = new PlaybookProgress(out, totals[0], totals[1]);
+        PlaybookProgress progress = new PlaybookProgress(out, EngineWords.in(ctx.language()), totals[0], totals[1]);
         ExecResult run = node.exec(new ExecRequest(line(r, ""), timeout, progress, ctx.cancellation(), false));
         NodeOutcome outcome = NodeOutcome.of(node.name(), run, timeout);
         String problem = progress.problem();

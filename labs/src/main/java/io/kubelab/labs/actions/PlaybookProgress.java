@@ -1,5 +1,6 @@
 package io.kubelab.labs.actions;
 
+import io.kubelab.checks.Say;
 import io.kubelab.checks.host.OutputListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,8 @@ final class PlaybookProgress implements OutputListener {
     }
 
     private final OutputListener out;
+    /** Its own lines in the learner's language; Ansible's words (task names, messages, the recap's counters) as they are. */
+    private final Say say;
     private final int plays;
     private final int tasks;
     private final Instant started = Instant.now();
@@ -49,8 +52,9 @@ final class PlaybookProgress implements OutputListener {
      * @param plays how many plays the playbook lists (--list-tasks), 0 when unknown
      * @param tasks how many tasks it lists: roles that include tasks as they run may add more
      */
-    PlaybookProgress(OutputListener out, int plays, int tasks) {
+    PlaybookProgress(OutputListener out, Say say, int plays, int tasks) {
         this.out = out;
+        this.say = say;
         this.plays = plays;
         this.tasks = tasks;
     }
@@ -59,18 +63,19 @@ final class PlaybookProgress implements OutputListener {
     public void line(Stream stream, String line) {
         JsonNode event = stream == Stream.STDOUT ? event(line) : null;
         if (event == null) {
-            say(stream, line);
+            tell(stream, line);
             return;
         }
         switch (event.path("_event").asString("")) {
             case "v2_playbook_on_play_start" -> {
                 play++;
-                say(Stream.STDOUT, "PLAY " + (plays > 0 ? "[" + play + "/" + plays + "] " : "") + name(event.path("play")));
+                tell(Stream.STDOUT, plays > 0 ? say.t("PLAY [{0}/{1}] {2}", play, plays, name(event.path("play")))
+                        : say.t("PLAY {0}", name(event.path("play"))));
             }
             case "v2_playbook_on_task_start", "v2_playbook_on_handler_task_start", "v2_runner_on_start" -> {
                 String id = event.path("task").path("id").asString("");
                 if (tasksSeen.add(id)) {
-                    say(Stream.STDOUT, bar() + "  " + name(event.path("task")));
+                    tell(Stream.STDOUT, bar() + "  " + name(event.path("task")));
                 }
             }
             case "v2_runner_on_failed", "v2_runner_on_unreachable" -> {
@@ -78,7 +83,8 @@ final class PlaybookProgress implements OutputListener {
                 for (Map.Entry<String, JsonNode> h : event.path("hosts").properties()) {
                     Failure f = new Failure(h.getKey(), name(event.path("task")), message(h.getValue()), unreachable);
                     failures.add(f);
-                    say(Stream.STDOUT, "  ✗ " + f.host() + (unreachable ? " unreachable: " : ": ") + f.message());
+                    tell(Stream.STDOUT, "  ✗ " + (unreachable ? say.t("{0} unreachable: {1}", f.host(), f.message())
+                            : say.t("{0}: {1}", f.host(), f.message())));
                 }
             }
             case "v2_playbook_on_stats" -> {
@@ -87,8 +93,8 @@ final class PlaybookProgress implements OutputListener {
                     recap.put(h.getKey(), new Recap(h.getKey(), s.path("ok").asInt(), s.path("changed").asInt(),
                             s.path("unreachable").asInt(), s.path("failures").asInt(), s.path("skipped").asInt()));
                 }
-                say(Stream.STDOUT, "RECAP after " + clock(Duration.between(started, Instant.now())));
-                recap.values().forEach(r -> say(Stream.STDOUT, String.format("  %-16s ok=%d changed=%d unreachable=%d "
+                tell(Stream.STDOUT, say.t("RECAP after {0}", clock(Duration.between(started, Instant.now()))));
+                recap.values().forEach(r -> tell(Stream.STDOUT, String.format("  %-16s ok=%d changed=%d unreachable=%d "
                         + "failed=%d skipped=%d", r.host(), r.ok(), r.changed(), r.unreachable(), r.failed(), r.skipped())));
             }
             default -> {
@@ -106,9 +112,9 @@ final class PlaybookProgress implements OutputListener {
     String bar() {
         int done = tasksSeen.size();
         int filled = tasks <= 0 ? 0 : Math.min(BAR, done * BAR / tasks);
-        return "▓".repeat(filled) + "░".repeat(BAR - filled) + " " + done + (tasks > 0 ? "/" + Math.max(done, tasks) : "")
-                + " tasks · play " + play + (plays > 0 ? "/" + plays : "") + " · " + clock(Duration.between(started,
-                Instant.now()));
+        return "▓".repeat(filled) + "░".repeat(BAR - filled) + " " + say.t("{0} tasks · play {1} · {2}",
+                done + (tasks > 0 ? "/" + Math.max(done, tasks) : ""), play + (plays > 0 ? "/" + plays : ""),
+                clock(Duration.between(started, Instant.now())));
     }
 
     /** Why the run failed, in one line: the first host that failed or could not be reached, and where. */
@@ -137,7 +143,7 @@ final class PlaybookProgress implements OutputListener {
         return String.join("\n", said);
     }
 
-    private void say(Stream stream, String line) {
+    private void tell(Stream stream, String line) {
         said.add(line);
         out.line(stream, line);
     }
@@ -155,9 +161,9 @@ final class PlaybookProgress implements OutputListener {
         }
     }
 
-    private static String name(JsonNode n) {
+    private String name(JsonNode n) {
         String name = n.path("name").asString("");
-        return name.isBlank() ? "(unnamed)" : name;
+        return name.isBlank() ? say.t("(unnamed)") : name;
     }
 
     /**

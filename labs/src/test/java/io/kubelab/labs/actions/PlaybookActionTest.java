@@ -77,6 +77,10 @@ class PlaybookActionTest {
     }
 
     private LabSession session() throws Exception {
+        return session("en");
+    }
+
+    private LabSession session(String language) throws Exception {
         Path labDir = Files.createDirectories(dir.resolve("pb"));
         Files.writeString(labDir.resolve("lab.yaml"), """
                 format: 1
@@ -98,7 +102,7 @@ class PlaybookActionTest {
                 .load(new DirectoryLabFiles(labDir));
         assertTrue(r.lab().isPresent(), r.problems().toString());
         Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString());
-        return new LabSession(r.lab().get(), new SessionConfig(dir.resolve("state"), env, "en", Map.of(), Prompter.NONE,
+        return new LabSession(r.lab().get(), new SessionConfig(dir.resolve("state"), env, language, Map.of(), Prompter.NONE,
                 events, CheckRegistry.standard(env), null), Nodes.localOnly(new LocalNode(new LocalHost(env, dir))));
     }
 
@@ -151,6 +155,24 @@ class PlaybookActionTest {
         assertTrue(shown.stream().anyMatch(l -> l.matches("▓{20} 3/3 tasks · play 2/2 · 0m\\d\\ds  Done")), shown.toString());
         int recap = shown.indexOf(shown.stream().filter(l -> l.startsWith("RECAP after ")).findFirst().orElseThrow());
         assertEquals(ansiblesOwnRecap("none"), shown.subList(recap + 1, shown.size()));
+    }
+
+    /** lab's own lines in the learner's language; Ansible's words (task names, its message, the recap) as Ansible says them. */
+    @Test
+    void inChinese() throws Exception {
+        StepOutcome out;
+        try (LabSession s = session("zh-CN")) {
+            s.set("broken", "node-2");
+            out = s.run(s.step("deploy"), RunOptions.defaults());
+        }
+        List<String> shown = shown();
+        assertEquals("第 1/2 个 play：Prepare", shown.get(0));
+        assertTrue(shown.get(1).matches("▓{6}░{14} 任务 1/3 · play 1/2 · 0m\\d\\ds  Say hello"), shown.get(1));
+        assertTrue(shown.contains("  ✗ node-2：disk /var is full on node-2"), shown.toString());
+        int recap = shown.indexOf(shown.stream().filter(l -> l.matches("汇总（用时 0m\\d\\ds）")).findFirst().orElseThrow());
+        assertEquals(ansiblesOwnRecap("node-2"), shown.subList(recap + 1, shown.size()));
+        // The run's problem is the engine's sentence, said in Chinese where it is shown (the shell's errors file).
+        assertEquals("local: failed on node-2 at task 'Check the disk': disk /var is full on node-2", out.problem());
     }
 
     @Test

@@ -41,6 +41,11 @@ class SentencesTest {
         assertEquals("cp：无法连接 root@127.0.0.1:1：连接被拒绝（sshd 在运行并监听该端口吗？）", Sentences.say("cp: cannot "
                 + "connect to root@127.0.0.1:1: connection refused (is sshd running and listening on that port?)", "zh-CN"));
         assertEquals("lab 'x' has no step 'y'; its steps are: a", Sentences.say("lab 'x' has no step 'y'; its steps are: a", "en"));
+        // A playbook's failure: Ansible's message kept, the other hosts counted outside it.
+        assertEquals("node-2 在任务 'Check the disk' 上失败：disk /var is full（另有 2 台主机也出了问题）", Sentences.say(
+                "failed on node-2 at task 'Check the disk': disk /var is full (and 2 more)", "zh-CN"));
+        assertEquals("node-2 在任务 'Check the disk' 上失败：disk (and all) is full", Sentences.say(
+                "failed on node-2 at task 'Check the disk': disk (and all) is full", "zh-CN"));
     }
 
     /** Logging in and sudo, with the English parts of a value said too (the key, what the host now offers). */

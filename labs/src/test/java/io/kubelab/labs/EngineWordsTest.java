@@ -1,4 +1,4 @@
-package io.kubelab.labs.pki;
+package io.kubelab.labs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** What the certificates action says (its table, and why a certificate is made again) has its Chinese, and no more. */
-class PkiWordsTest {
+/** What the engine's actions say themselves (the certificates table, a playbook's progress) has its Chinese, and no more. */
+class EngineWordsTest {
     private static final Pattern CALL = Pattern.compile("say\\.t\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Test
@@ -30,11 +30,11 @@ class PkiWordsTest {
             }
         }
         assertTrue(said.size() >= 15, "the table's words and the reasons: " + said);
-        List<String> missing = said.stream().filter(s -> !PkiWords.CHINESE.containsKey(s)).toList();
-        assertEquals(List.of(), missing, "add to labs/src/main/resources/io/kubelab/labs/pki/pki.zh-CN.txt");
-        List<String> stale = PkiWords.CHINESE.keySet().stream().filter(s -> !said.contains(s)).sorted().toList();
+        List<String> missing = said.stream().filter(s -> !EngineWords.CHINESE.containsKey(s)).toList();
+        assertEquals(List.of(), missing, "add to labs/src/main/resources/io/kubelab/labs/engine.zh-CN.txt");
+        List<String> stale = EngineWords.CHINESE.keySet().stream().filter(s -> !said.contains(s)).sorted().toList();
         assertEquals(List.of(), stale, "translations of sentences the engine no longer says");
-        assertEquals("它的密钥不是 rsa-4096", PkiWords.in("zh-CN").t("its key is not {0}", "rsa-4096"));
-        assertEquals("its key is not rsa-4096", PkiWords.in("en").t("its key is not {0}", "rsa-4096"));
+        assertEquals("它的密钥不是 rsa-4096", EngineWords.in("zh-CN").t("its key is not {0}", "rsa-4096"));
+        assertEquals("its key is not rsa-4096", EngineWords.in("en").t("its key is not {0}", "rsa-4096"));
     }
 }
