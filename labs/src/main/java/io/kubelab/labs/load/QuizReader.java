@@ -67,7 +67,7 @@ final class QuizReader {
             if (correct.isEmpty()) {
                 problems.error(q.location(), "missing 'answer': the id(s) of the right choice(s)");
             }
-            for (String id : correct) {
+            for (String id : choices.isEmpty() ? List.<String>of() : correct) { // no choices: said above, once
                 if (!choices.containsKey(id)) {
                     problems.error(q.at("answer"), "answer '" + id + "' is not a choice; " + Suggest.fix(id, choices.keySet()));
                 }

@@ -6,6 +6,7 @@ import io.kubelab.labs.actions.Key;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
 import io.kubelab.shell.report.Views;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ public final class ActionsCommand implements Callable<Integer> {
         }
         Ui ui = ctx.ui();
         for (ActionKind k : kinds) {
-            ui.line(ui.style().bold(k.word()) + "  " + k.summary());
+            ui.line(ui.style().bold(k.word()) + "  " + Sentences.say(k.summary(), ui.msg().language()));
             for (Key key : k.keys()) {
                 line(ui, key, "    ");
                 key.fields().forEach(f -> line(ui, f, "        "));
@@ -55,7 +56,8 @@ public final class ActionsCommand implements Callable<Integer> {
     }
 
     private static void line(Ui ui, Key key, String indent) {
+        String description = Sentences.say(key.description(), ui.msg().language());
         ui.line(indent + ui.style().code(key.name()) + (key.required() ? " (" + ui.msg().get("checks.required") + ")" : "")
-                + ui.style().dim(" " + key.type().word()) + "  " + key.description());
+                + ui.style().dim(" " + key.type().word()) + "  " + description);
     }
 }

@@ -5,6 +5,7 @@ import io.kubelab.checks.ParamSpec;
 import io.kubelab.shell.context.ShellContext;
 import io.kubelab.shell.report.Json;
 import io.kubelab.shell.report.Views;
+import io.kubelab.shell.ui.Sentences;
 import io.kubelab.shell.ui.Ui;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,12 +40,13 @@ public final class ChecksCommand implements Callable<Integer> {
             return 0;
         }
         Ui ui = ctx.ui();
+        String lang = ui.msg().language();
         for (CheckKind k : kinds) {
             ui.line(ui.style().bold(k.name()) + ui.style().dim("  [" + k.scope().name().toLowerCase(java.util.Locale.ROOT)
-                    + "]") + "  " + k.summary());
+                    + "]") + "  " + Sentences.say(k.summary(), lang));
             for (ParamSpec p : k.params()) {
                 ui.line("    " + ui.style().code(p.name()) + (p.required() ? " (" + ui.msg().get("checks.required") + ")" : "")
-                        + ui.style().dim(" " + p.type().word()) + "  " + p.description());
+                        + ui.style().dim(" " + p.type().word()) + "  " + Sentences.say(p.description(), lang));
             }
             for (String line : k.example().split("\n")) {
                 ui.line("      " + ui.style().dim(line));

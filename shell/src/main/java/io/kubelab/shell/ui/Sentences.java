@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * machines) says what went wrong in English where it happens, far from any language setting; the
  * shell says it again in Chinese on the way out, from {@code errors.zh-CN.txt}: each English
  * sentence as the engine writes it, with {@code {0}} where a value goes, then its translation.
- * A sentence without a translation stays English (and the sweep test names it).
+ * A sentence without a translation stays English (and the sweep test names it). The check and action
+ * reference's phrases ({@code reference.zh-CN.txt}) are said the same way, also inside an error
+ * ("check 'command' needs parameter 'command' (the shell command to run)").
  */
 public final class Sentences {
     /** An English template as a pattern (values captured), and the Chinese to say instead. */
@@ -20,6 +22,8 @@ public final class Sentences {
     }
 
     private static final List<Translation> CHINESE = load("errors.zh-CN.txt");
+    /** The check and action reference's phrases (`lab checks`, `lab actions`), whole: looked up, not matched. */
+    private static final java.util.Map<String, String> REFERENCE = TranslationFile.read(Sentences.class, "reference.zh-CN.txt");
 
     private Sentences() {
     }
@@ -46,6 +50,10 @@ public final class Sentences {
     }
 
     static Optional<String> translate(String message) {
+        String phrase = REFERENCE.get(message);
+        if (phrase != null) {
+            return Optional.of(phrase);
+        }
         for (Translation t : CHINESE) {
             Matcher m = t.pattern().matcher(message);
             if (m.matches()) {
@@ -59,6 +67,11 @@ public final class Sentences {
             }
         }
         return Optional.empty();
+    }
+
+    /** The reference's phrases and their Chinese (for the tests). */
+    static java.util.Map<String, String> reference() {
+        return REFERENCE;
     }
 
     /** The number of templates known (for the tests). */
