@@ -58,7 +58,13 @@ class FileMistakesInChineseTest {
                   explanation: {en: A it is., zh-CN: 是甲。}
             """;
 
-    /** Each: what in the lab above is replaced, and by what. */
+    /** A create action that is right, for the mistakes made in one. */
+    private static final String CREATE = String.join("\n", "      - create: c", "        provider: gcp",
+            "        name: n", "        where: z", "        account: a", "        command: \"true\"",
+            "        describe: \"true\"", "        not_found: x", "        delete: \"true\"", "        per_hour: \"0.1\"",
+            "        priced: \"2026-11\"");
+
+    /** Each: what in the lab above is replaced, and by what (and a second replacement, for some). */
     private static final String[][] LAB_MISTAKES = {
         {"format: 1\n", ""},
         {"format: 1", "format: 7"},
@@ -88,6 +94,19 @@ class FileMistakesInChineseTest {
         {"      - run: echo {{v}}", "      - copy: {content: b, dest: /x/y}"},
         {"      - run: echo {{v}}", "      - fetch: {src: /etc/x}\n        on: all"},
         {"      - run: echo {{v}}", "      - certificates: {issue: [{name: a, cn: a}]}"},
+        {"      - run: echo {{v}}", "      - run: ''"},
+        {"      - run: echo {{v}}", "      - run: echo\n        unless_set: [nope]"},
+        {"      - run: echo {{v}}", "      - run: echo\n        capture: [v]", "  v: {default: a, pattern: '[a-z]+'}",
+            "  v: {default: a}"},
+        {"      - run: echo {{v}}", "      - run: echo\n        capture: [nope]"},
+        {"      - run: echo {{v}}", "      - run: echo\n        capture: 7"},
+        {"      - run: echo {{v}}", "      - certificates: pki\n        issue: [{name: a, cn: a, usages: [both-ways]}]\n        algorithm: dsa\n        days: 0"},
+        {"      - run: echo {{v}}", "      - certificates: pki\n        issue: [{name: a, cn: a}, {name: a, cn: b}]\n        on: all"},
+        {"      - run: echo {{v}}", "      - certificates: pki\n        issue: [{name: a, cn: a, for_each: kube_node}]"},
+        {"      - run: echo {{v}}", CREATE.replace("provider: gcp", "provider: ibm")},
+        {"      - run: echo {{v}}", CREATE.replace("not_found: x", "not_found: '('")},
+        {"      - run: echo {{v}}", CREATE.replace("        not_found: x\n", "")},
+        {"      - run: echo {{v}}", CREATE.replace("\"0.1\"", "cheap").replace("2026-11", "soon")},
         {"    checks:\n      - {id: c", "    checks: nope\n    x:\n      - {id: c"},
         {"      - {id: c, kind: command, with: {command: \"true\"}}", "      - c"},
         {"      - {id: c, kind: command, with: {command: \"true\"}}", "      - {id: c, kind: nope}"},
@@ -182,7 +201,8 @@ class FileMistakesInChineseTest {
         for (String[] m : LAB_MISTAKES) {
             assertTrue(LAB.contains(m[0]), "the mistake applies to the lab: " + m[0]);
             Path lab = Files.createDirectories(dir.resolve("lab" + looked++).resolve("t"));
-            Files.writeString(lab.resolve("lab.yaml"), LAB.replace(m[0], m[1]));
+            Files.writeString(lab.resolve("lab.yaml"), m.length == 4 ? LAB.replace(m[0], m[1]).replace(m[2], m[3])
+                    : LAB.replace(m[0], m[1]));
             LoadResult r = loader.load(new DirectoryLabFiles(lab));
             assertFalse(r.problems().isEmpty(), "a mistake is reported: " + m[1]);
             r.problems().forEach(p -> english(p.message(), english));
