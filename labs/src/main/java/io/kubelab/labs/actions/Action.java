@@ -28,6 +28,15 @@ public interface Action {
         return Set.of();
     }
 
+    /**
+     * The variables whose values lab keeps on disk after it runs (the cloud ledger keeps a created
+     * resource's names and its describe and delete commands, filled in): never a secret's, which
+     * would be stored in the clear.
+     */
+    default Set<String> kept() {
+        return Set.of();
+    }
+
     /** The variables it gives values to when it runs (a command's {@code capture:}). */
     default Set<String> sets() {
         return Set.of();

@@ -136,6 +136,16 @@ public record CreateAction(String kind, String provider, String name, String whe
         return names;
     }
 
+    /** What {@link #resource} fills in for the ledger. */
+    @Override
+    public Set<String> kept() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String t : List.of(name, where, group, account, describe, delete)) {
+            names.addAll(Template.references(t));
+        }
+        return names;
+    }
+
     @Override
     public String describe(Render render) {
         return render.shell(command);

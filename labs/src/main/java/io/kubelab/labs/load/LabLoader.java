@@ -1,6 +1,7 @@
 package io.kubelab.labs.load;
 
 import io.kubelab.checks.CheckRegistry;
+import io.kubelab.labs.actions.Action;
 import io.kubelab.labs.actions.ActionRegistry;
 import io.kubelab.labs.model.Lab;
 import io.kubelab.labs.model.Step;
@@ -83,7 +84,24 @@ public final class LabLoader {
         stepsReader.readSharedChecks(top);
         List<Step> steps = stepsReader.read(top);
         checkReferences(problems, variables);
+        checkKeptSecrets(problems, variables, steps);
         return new Lab(id, Lab.FORMAT, title, summary, variables, steps, manifest, files.stateKey());
+    }
+
+    /** A secret's value is never kept on disk in the clear: not by an action that records what it made (the ledger). */
+    private static void checkKeptSecrets(Problems problems, Map<String, Variable> variables, List<Step> steps) {
+        for (Step step : steps) {
+            for (Action a : step.actions()) {
+                for (String name : a.kept()) {
+                    Variable v = variables.get(name);
+                    if (v != null && v.secret()) {
+                        problems.error(a.location(), "{{" + name + "}} is secret, and this action keeps what it is "
+                                + "given in lab's records on disk (the cloud ledger: names, describe, delete); leave "
+                                + "it out of them (a cloud CLI's own login holds credentials)");
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, Optional<java.util.regex.Pattern>> patterns(Map<String, Variable> variables) {

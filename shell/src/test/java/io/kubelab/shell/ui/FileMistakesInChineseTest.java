@@ -107,6 +107,8 @@ class FileMistakesInChineseTest {
         {"      - run: echo {{v}}", CREATE.replace("not_found: x", "not_found: '('")},
         {"      - run: echo {{v}}", CREATE.replace("        not_found: x\n", "")},
         {"      - run: echo {{v}}", CREATE.replace("\"0.1\"", "cheap").replace("2026-11", "soon")},
+        {"      - run: echo {{v}}", CREATE.replace("name: n", "name: \"{{k}}\""), "  v: {default: a, pattern: '[a-z]+'}",
+            "  v: {default: a, pattern: '[a-z]+'}\n  k: {secret: true, generate: hex32}"},
         {"    checks:\n      - {id: c", "    checks: nope\n    x:\n      - {id: c"},
         {"      - {id: c, kind: command, with: {command: \"true\"}}", "      - c"},
         {"      - {id: c, kind: command, with: {command: \"true\"}}", "      - {id: c, kind: nope}"},
