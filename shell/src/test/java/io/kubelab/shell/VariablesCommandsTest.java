@@ -27,6 +27,9 @@ class VariablesCommandsTest {
         ShellRun.Result later = new ShellRun(home).run("vars", "kubeadm");
         assertTrue(later.out().matches("(?s).*pod_cidr\\s+10\\.20\\.0\\.0/16\\s+\\(remembered from an earlier --set\\).*"),
                 later.out());
+        // In Chinese, where each came from in Chinese parentheses.
+        ShellRun.Result zh = new ShellRun(home).run("vars", "kubeadm", "--lang", "zh-CN");
+        assertTrue(zh.out().matches("(?s).*k8s_minor\\s+1\\.36\\s+（默认值）\n.*"), zh.out());
     }
 
     @Test

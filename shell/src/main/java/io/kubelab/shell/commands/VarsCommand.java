@@ -37,7 +37,7 @@ public final class VarsCommand implements Callable<Integer> {
                     : value.get();
             String from = vars.origin(v.name()).map(o -> ui.msg().get("vars.from." + o.word())).orElse("");
             ui.line(String.format("%-" + width + "s  %s", v.name(), shown) + (from.isEmpty() ? "" : "  "
-                    + ui.style().dim("(" + from + ")")));
+                    + ui.style().dim(ui.msg().get("vars.from", from))));
         }
         ui.line(ui.style().dim(ui.msg().get("vars.how", ctx.typed("set", s.lab().id()))));
         return 0;
