@@ -180,6 +180,29 @@ class CommandsTest {
         assertFalse(lab.run("__complete", "--", "").out().contains("__complete"), "the hidden command stays hidden");
     }
 
+    /** The practice machines lab made, where a machine goes; none (and no error) when there are none. */
+    @Test
+    void completionOffersTheMachinesLabMade() throws Exception {
+        ShellRun lab = new ShellRun(home);
+        assertTrue(lab.run("__complete", "--", "machines", "ssh", "").out().lines().allMatch(l -> l.startsWith("-")),
+                "no machines yet: only options");
+        Path store = Files.createDirectories(home.resolve("state/kubelab/machines")).resolve("machines.json");
+        Files.writeString(store, "[{\"name\": \"node-1\", \"provider\": \"nspawn\", \"address\": \"10.79.0.11\", \"port\": 22,"
+                + " \"user\": \"root\", \"roles\": [\"kube_control_plane\"], \"hostKey\": \"k\"},"
+                + " {\"name\": \"node-2\", \"provider\": \"nspawn\", \"address\": \"10.79.0.12\", \"port\": 22,"
+                + " \"user\": \"root\", \"roles\": [\"kube_node\"], \"hostKey\": \"k\"}]");
+        assertEquals(List.of("node-1", "node-2"), lab.run("__complete", "--", "machines", "ssh", "").out().lines()
+                .filter(l -> !l.startsWith("-")).sorted().toList());
+        assertEquals(List.of("node-1", "node-2"), lab.run("__complete", "--", "machines", "ssh", "n").out().lines().sorted().toList());
+        assertEquals(List.of("node-2"), lab.run("__complete", "--", "machines", "down", "node-1", "node-2").out().lines()
+                .toList());
+        Files.writeString(store, "{damaged");
+        ShellRun.Result damaged = lab.run("__complete", "--", "machines", "ssh", "");
+        assertEquals(0, damaged.exit(), damaged.toString());
+        assertTrue(damaged.out().lines().allMatch(l -> l.startsWith("-")) && damaged.err().isEmpty(),
+                "Tab stays quiet; the commands themselves say what is wrong: " + damaged);
+    }
+
     /** The bash script hands lab the words typed so far and offers what lab answers (real bash). */
     @Test
     void theBashScriptAsksLabWithTheWordsTyped() throws Exception {

@@ -116,7 +116,8 @@ public final class MachinesCommand implements Callable<Integer> {
     public static final class Ssh implements Callable<Integer> {
         private final ShellContext ctx;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The machine, e.g. node-1.", descriptionKey = "words.machine")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The machine, e.g. node-1.", descriptionKey = "words.machine",
+                completionCandidates = MachineNames.class)
         String name;
 
         @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*", description = "A command to run there instead of a shell.", descriptionKey = "words.machine-command")
@@ -141,7 +142,8 @@ public final class MachinesCommand implements Callable<Integer> {
     public static final class Down implements Callable<Integer> {
         private final ShellContext ctx;
 
-        @Parameters(paramLabel = "NAME", arity = "0..*", description = "The machines to remove (default: all).", descriptionKey = "words.machines-to-remove")
+        @Parameters(paramLabel = "NAME", arity = "0..*", description = "The machines to remove (default: all).",
+                descriptionKey = "words.machines-to-remove", completionCandidates = MachineNames.class)
         List<String> names;
 
         public Down(ShellContext ctx) {
