@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What one host check costs the machine: 200 `command` checks on one real sshd node (one SSH
-# connection, a channel each), beside one check whose command does the same 200 reads in a loop.
+# connection), beside one check whose command does the same 200 reads in a loop.
 # Wall time, and the CPU of the whole machine (lab, sshd and what it ran) from /proc/stat.
 # Needs root (it starts a node with e2e/nodes.sh and tears it down).
 # Usage: bench/per-check.sh [runs]
@@ -26,7 +26,7 @@ lab_yaml many "$(for i in $(seq $n); do echo "      - {id: c$i, kind: command, o
 lab_yaml one "      - {id: c, kind: command, on: all, title: {en: c, zh-CN: c}, with: {command: 'for i in \$(seq $n); do $read; done >/dev/null'}}" \
   >"$work/one/one/lab.yaml"
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }  # jiffies (10 ms) the machine was busy
-echo "| run | $n checks, a channel each | one check doing the $n reads |"
+echo "| run | $n checks | one check doing the $n reads |"
 echo "|---|---|---|"
 for r in $(seq "$runs"); do
   row="| $r |"

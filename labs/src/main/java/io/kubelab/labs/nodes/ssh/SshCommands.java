@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -27,7 +29,9 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * bash reads ~/.bashrc whenever it believes sshd started it: the login shell sshd starts has
  * already read the learner's start-up files (pyenv, conda, nvm…) and exported their environment,
  * and reading them again would cost their time twice and print their output twice. Becomes root with sudo when asked,
- * asking for sudo's password (masked) only if sudo needs one.
+ * asking for sudo's password (masked) only if sudo needs one. Quiet commands (what checks run: no
+ * output shown as it comes, no sudo password to give) go through a few long-lived runners on the
+ * node instead ({@link SshRunner}): the same shell and marker, for a fraction of a channel's cost.
  */
 final class SshCommands {
     private static final Duration DRAIN = Duration.ofSeconds(2);
@@ -39,6 +43,14 @@ final class SshCommands {
     private final Prompter prompter;
     private final SecureRandom random = new SecureRandom();
     private Sudo sudo;
+    /** Runners for quiet commands kept on one node, each one of its sessions (within SshConnection.MAX_SESSIONS). */
+    static final int RUNNERS = 4;
+    /** How long a quiet command waits for a runner before it takes a channel instead. */
+    private static final Duration RUNNER_WAIT = Duration.ofSeconds(5);
+    private final Semaphore runnerSlots = new Semaphore(RUNNERS, true);
+    private final ConcurrentLinkedDeque<SshRunner> idleRunners = new ConcurrentLinkedDeque<>();
+    /** The node cannot have runners (a bash too old for them, or none started): every command takes a channel. */
+    private volatile boolean runnerRefused;
 
     SshCommands(SshConnection connection, Prompter prompter) {
         this.connection = connection;
@@ -53,6 +65,13 @@ final class SshCommands {
     ExecResult exec(ExecRequest request) throws HostUnreachableException {
         SSHClient c = connection.client();
         Sudo how = sudoNeeded(request.sudo()) ? sudo(c) : null;
+        // A quiet command (a check's) goes through the node's runner when it is free: no channel, no login shell.
+        if (request.listener() == OutputListener.NONE && (how == null || how == Sudo.PASSWORDLESS)) {
+            Optional<ExecResult> quick = viaRunner(c, request, how);
+            if (quick.isPresent()) {
+                return quick.get();
+            }
+        }
         connection.acquireSession(request.command());
         try {
             return run(c, request, how);
@@ -62,7 +81,7 @@ final class SshCommands {
     }
 
     private ExecResult run(SSHClient c, ExecRequest request, Sudo how) throws HostUnreachableException {
-        String marker = "kubelab-" + HexFormat.of().formatHex(randomBytes(6));
+        String marker = newMarker();
         String line = (how == null ? "" : how.prefix()) + "env " + MARKER_VARIABLE + "=" + marker
                 + " setsid -w bash --norc -c " + Shell.quote(request.command());
         long started = System.nanoTime();
@@ -129,6 +148,100 @@ final class SshCommands {
         return new ExecResult(exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - started), outcome);
     }
 
+    /**
+     * Runs a quiet command through one of the node's runners ({@link SshRunner}): taken when one is
+     * free, started when fewer than {@link #RUNNERS} exist, waited for otherwise (checks run many at
+     * once; waiting a little for a runner costs the node far less than a channel each). Empty when
+     * the node cannot have runners or none came free soon: it then goes by its own channel.
+     */
+    private Optional<ExecResult> viaRunner(SSHClient c, ExecRequest request, Sudo how) throws HostUnreachableException {
+        if (runnerRefused) {
+            return Optional.empty();
+        }
+        try {
+            long wait = Math.min(request.timeout().toMillis() / 2, RUNNER_WAIT.toMillis());
+            if (!runnerSlots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        SshRunner r = null;
+        try {
+            r = runner(c);
+            if (r == null) {
+                return Optional.empty();
+            }
+            String marker = newMarker();
+            // As root: sudo, and the marker again after it (sudo starts its command with a clean environment).
+            String command = how == null ? request.command() : how.prefix() + "env " + MARKER_VARIABLE + "=" + marker
+                    + " bash --norc -c " + Shell.quote(request.command());
+            SshRunner.Outcome o = r.run(command, marker, request.timeout(), () -> request.cancellation().isCancelled());
+            if (!o.sent()) {
+                return Optional.empty();
+            }
+            if (o.lost()) {
+                throw connection.lost(null, request.command());
+            }
+            if (o.result() != null) {
+                return Optional.of(o.result());
+            }
+            endGroup(c, marker, how); // timed out or cancelled: its processes on the node end too
+            return Optional.of(new ExecResult(-1, "", "", request.timeout(), o.how()));
+        } finally {
+            if (r != null && r.usableOn(c)) {
+                idleRunners.push(r);
+            } else if (r != null) {
+                r.close(); // ended, broken or from a dropped connection: its session is given back
+            }
+            runnerSlots.release();
+        }
+    }
+
+    /** A free runner on this connection, or a new one; null where runners cannot work on the node. */
+    private SshRunner runner(SSHClient c) throws HostUnreachableException {
+        for (SshRunner r = idleRunners.poll(); r != null; r = idleRunners.poll()) {
+            if (r.usableOn(c)) {
+                return r;
+            }
+            r.close(); // from a connection since dropped, or broken
+        }
+        if (runnerRefused) {
+            return null;
+        }
+        connection.acquireSession("runner"); // held while it lives: it is one of the node's sessions
+        Session session;
+        try {
+            session = connection.openSession(c, "runner");
+        } catch (HostUnreachableException e) {
+            connection.releaseSession();
+            throw e;
+        }
+        SshRunner started;
+        try {
+            started = SshRunner.start(c, session, connection::releaseSession).orElse(null);
+        } catch (IOException | IllegalStateException e) {
+            closeQuietly(session);
+            connection.releaseSession();
+            started = null;
+        }
+        if (started == null) {
+            runnerRefused = true;
+        }
+        return started;
+    }
+
+    void closeRunners() {
+        for (SshRunner r = idleRunners.poll(); r != null; r = idleRunners.poll()) {
+            r.close();
+        }
+    }
+
+    private String newMarker() {
+        return "kubelab-" + HexFormat.of().formatHex(randomBytes(6));
+    }
+
     /** Ends a command's process group on the node (found by its marker), then the channel. */
     private static void end(SSHClient c, Session.Command cmd, String marker, Sudo how) {
         try {
@@ -136,6 +249,16 @@ final class SshCommands {
         } catch (IOException e) {
             // The signal request is best effort; the group kill below is what counts.
         }
+        endGroup(c, marker, how);
+        try {
+            cmd.close();
+        } catch (IOException e) {
+            // Already closed.
+        }
+    }
+
+    /** Ends every process group on the node whose leader carries the marker. */
+    private static void endGroup(SSHClient c, String marker, Sudo how) {
         // Every process carrying the marker that leads a process group has its group ended: the command's
         // own (setsid made it) and any a child made for itself. Groups it merely joined are left alone.
         String kill = "m='" + MARKER_VARIABLE + "=" + marker + "'; leaders=''; "
@@ -151,11 +274,6 @@ final class SshCommands {
             k.join(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             // The connection is gone: nothing more can be done from here.
-        }
-        try {
-            cmd.close();
-        } catch (IOException e) {
-            // Already closed.
         }
     }
 

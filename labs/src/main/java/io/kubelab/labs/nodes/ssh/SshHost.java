@@ -64,6 +64,7 @@ public final class SshHost implements Host, AutoCloseable {
 
     @Override
     public void close() {
+        commands.closeRunners();
         connection.close();
         commands.forgetSudo();
     }

@@ -112,6 +112,50 @@ class SshHostTest {
         }
     }
 
+    /**
+     * Quiet commands (what checks run) share one long-lived runner on the node instead of a channel
+     * each, and come back exactly as a channel gives them: status, stdout and stderr apart, no
+     * trailing newline, CRLF, quotes, newlines and non-ASCII in the command, large output.
+     */
+    @Test
+    void quietCommandsShareOneRunnerAndComeBackAsAChannelGivesThem() throws Exception {
+        SshHost h = host();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i + "\n", h.exec(ExecRequest.of("echo " + i, Duration.ofSeconds(10))).stdout());
+        }
+        assertEquals(1, server.commands.size(), "one channel, the runner's: " + server.commands);
+        ExecResult r = h.exec(ExecRequest.of("printf 'a\\r\\nb'; printf 'é \"x\" $HOME\\n' >&2; exit 7", Duration.ofSeconds(10)));
+        assertEquals(7, r.exitCode());
+        assertEquals("a\nb\n", r.stdout());
+        assertEquals("é \"x\" $HOME\n", r.stderr(), "the command's own quoting, not expanded again on the way");
+        assertEquals("one\ntwo\n", h.exec(ExecRequest.of("echo one\necho two", Duration.ofSeconds(10))).stdout());
+        assertEquals("", h.exec(ExecRequest.of("true", Duration.ofSeconds(10))).stdout());
+        ExecResult big = h.exec(ExecRequest.of("seq 1 200000; seq 1 3 >&2", Duration.ofSeconds(30)));
+        assertTrue(big.stdout().startsWith("1\n2\n") && big.stdout().endsWith("199999\n200000\n"), "all of it, in order");
+        assertEquals("1\n2\n3\n", big.stderr());
+        assertEquals(1, server.commands.size(), server.commands.toString());
+        // A command whose output is shown as it comes (an action's) takes its own channel.
+        List<String> lines = new java.util.ArrayList<>();
+        h.exec(ExecRequest.of("echo shown", Duration.ofSeconds(10)).withListener((s, l) -> lines.add(l)));
+        assertEquals(List.of("shown"), lines);
+        assertEquals(2, server.commands.size(), server.commands.toString());
+    }
+
+    /** A node where the runner cannot work (here its bash refuses to start one) is found at once; every command then takes a channel. */
+    @Test
+    void whereTheRunnerCannotWorkCommandsTakeChannels() throws Exception {
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        Path bash = Files.writeString(fixtures.resolve("bash"), "#!/bin/sh\n"
+                + "case \"$*\" in *--noprofile*) echo 'no runner here' >&2; exit 2;; esac\nexec /bin/bash \"$@\"\n");
+        bash.toFile().setExecutable(true);
+        server.fixtures = fixtures;
+        SshHost h = host();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i + "\n", h.exec(ExecRequest.of("echo " + i, Duration.ofSeconds(10))).stdout());
+        }
+        assertEquals(4, server.commands.size(), "the runner once, then a channel each: " + server.commands);
+    }
+
     @Test
     void streamsLargeOutput() throws Exception {
         List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());

@@ -25,6 +25,8 @@ public final class TestSshServer implements AutoCloseable {
     private int port;
     /** Where clients asked this server to open a tunnel to (direct-tcpip): it is a jump host for them. */
     final java.util.List<String> tunnels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Every command line a client asked it to run, one per channel, in order. */
+    final java.util.List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** A folder put first on the PATH of the commands it runs (for test-fixture tools such as sudo). */
     volatile Path fixtures;
 
@@ -51,6 +53,7 @@ public final class TestSshServer implements AutoCloseable {
         });
         server.setPasswordAuthenticator((user, password, session) -> "letmein".equals(password));
         server.setCommandFactory((channel, command) -> {
+            commands.add(command);
             String line = fixtures == null ? command : "PATH=" + fixtures + ":$PATH; " + command;
             // MINA SSHD 2.20 runs the factory's command line (by /bin/sh -c): give it the line with the fixtures' PATH.
             return new ProcessShellFactory(line, "/bin/sh", "-c", line).createShell(channel);
