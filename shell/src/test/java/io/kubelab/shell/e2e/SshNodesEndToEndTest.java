@@ -177,6 +177,32 @@ class SshNodesEndToEndTest {
             JsonNode results = JsonMapper.builder().build().readTree(r.out()).get("results");
             assertEquals(16, results.size());
             results.forEach(c -> assertEquals("pass", c.get("status").asString(), c.toString()));
+
+            // In one process, checks first (they keep runners, each holding one of the two sessions), then a
+            // command whose output is shown: it still gets a channel (an idle runner gives its session back).
+            Path both = Files.createDirectories(dir.resolve("both"));
+            Files.writeString(both.resolve("lab.yaml"), """
+                    format: 1
+                    id: both
+                    title: {en: Both, zh-CN: 两者}
+                    steps:
+                      - id: look
+                        title: {en: Look, zh-CN: 查看}
+                        checks:
+                    """ + "          - {id: c1, kind: command, on: node1, with: {command: 'sleep 0.1'}}\n"
+                    + "          - {id: c2, kind: command, on: node1, with: {command: 'sleep 0.1'}}\n"
+                    + "          - {id: c3, kind: command, on: node1, with: {command: 'sleep 0.1'}}\n" + """
+                      - id: act
+                        title: {en: Act, zh-CN: 操作}
+                        actions:
+                          - run: echo shown-as-it-comes
+                            on: node1
+                        checks:
+                          - {id: after, kind: command, on: node1, with: {command: 'true'}}
+                    """);
+            Result both2 = lab("run", both.toString(), "--inventory", busy.toString(), "--accept-new-host-keys");
+            assertEquals(0, both2.exit(), both2.toString());
+            assertTrue(both2.out().contains("shown-as-it-comes"), both2.out());
         } finally {
             run("sh", "-c", "kill $(cat " + pid + ")");
         }

@@ -51,6 +51,9 @@ final class SshCommands {
     private final ConcurrentLinkedDeque<SshRunner> idleRunners = new ConcurrentLinkedDeque<>();
     /** The node cannot have runners (a bash too old for them, or none started): every command takes a channel. */
     private volatile boolean runnerRefused;
+    private final java.util.concurrent.atomic.AtomicInteger runnersLive = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many runners the node's sshd allows besides the rest (fewer than RUNNERS where it refused a session). */
+    private volatile int runnerCap = RUNNERS;
 
     SshCommands(SshConnection connection, Prompter prompter) {
         this.connection = connection;
@@ -87,7 +90,7 @@ final class SshCommands {
         long started = System.nanoTime();
         Session session;
         Session.Command cmd;
-        session = connection.openSession(c, request.command());
+        session = connection.openSession(c, request.command(), this::giveBackARunner);
         try {
             cmd = session.exec(line);
         } catch (IOException | IllegalStateException e) { // sshj says "Not connected" with the latter
@@ -187,7 +190,8 @@ final class SshCommands {
             if (o.result() != null) {
                 return Optional.of(o.result());
             }
-            endGroup(c, marker, how); // timed out or cancelled: its processes on the node end too
+            endGroup(c, marker, how); // timed out or cancelled: its processes on the node end too, then the runner
+            r.close();
             return Optional.of(new ExecResult(-1, "", "", request.timeout(), o.how()));
         } finally {
             if (r != null && r.usableOn(c)) {
@@ -207,29 +211,73 @@ final class SshCommands {
             }
             r.close(); // from a connection since dropped, or broken
         }
-        if (runnerRefused) {
+        if (runnerRefused || runnersLive.get() >= runnerCap) {
             return null;
         }
         connection.acquireSession("runner"); // held while it lives: it is one of the node's sessions
         Session session;
         try {
-            session = connection.openSession(c, "runner");
-        } catch (HostUnreachableException e) {
+            session = c.startSession(); // once: a node short of sessions gets no more runners, not a wait
+        } catch (net.schmizz.sshj.connection.channel.OpenFailException e) {
             connection.releaseSession();
-            throw e;
+            runnerCap = Math.max(0, runnersLive.get()); // its sshd allows no more sessions
+            runnerRefused = runnerCap == 0;
+            return waitForIdleRunner(c); // the runners there are serve it; a channel would be refused as well
+        } catch (IOException | IllegalStateException e) {
+            connection.releaseSession();
+            return null; // the connection is going: the command's own channel says so
         }
         SshRunner started;
+        runnersLive.incrementAndGet();
+        Runnable gone = () -> {
+            runnersLive.decrementAndGet();
+            connection.releaseSession();
+        };
         try {
-            started = SshRunner.start(c, session, connection::releaseSession).orElse(null);
+            started = SshRunner.start(c, session, gone).orElse(null);
         } catch (IOException | IllegalStateException e) {
             closeQuietly(session);
-            connection.releaseSession();
+            gone.run();
             started = null;
         }
         if (started == null) {
             runnerRefused = true;
         }
         return started;
+    }
+
+    /** A runner another command gives back within {@link #RUNNER_WAIT}, or null. */
+    private SshRunner waitForIdleRunner(SSHClient c) {
+        long deadline = System.nanoTime() + RUNNER_WAIT.toNanos();
+        while (System.nanoTime() < deadline && runnersLive.get() > 0) {
+            SshRunner r = idleRunners.poll();
+            if (r != null) {
+                if (r.usableOn(c)) {
+                    return r;
+                }
+                r.close();
+                continue;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The node refused a channel: an idle runner gives its session back, and one fewer is kept
+     * from then on (an sshd with few sessions serves commands that show their output too).
+     */
+    private void giveBackARunner() {
+        SshRunner r = idleRunners.poll();
+        if (r != null) {
+            runnerCap = Math.max(0, runnersLive.get() - 1);
+            r.close();
+        }
     }
 
     void closeRunners() {

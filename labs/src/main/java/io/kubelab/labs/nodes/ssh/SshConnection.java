@@ -161,11 +161,17 @@ final class SshConnection implements AutoCloseable {
      * connection (and every command on it).
      */
     Session openSession(SSHClient c, String command) throws HostUnreachableException {
+        return openSession(c, command, () -> { });
+    }
+
+    /** As above; {@code makeRoom} is asked, on each refusal, to give back a session it holds (an idle runner's). */
+    Session openSession(SSHClient c, String command, Runnable makeRoom) throws HostUnreachableException {
         long waitMs = 20;
         for (int attempt = 1; ; attempt++) {
             try {
                 return c.startSession();
             } catch (OpenFailException e) {
+                makeRoom.run();
                 if (attempt == SESSION_ATTEMPTS) {
                     throw new HostUnreachableException(spec.name(), describe() + " refused a session for `"
                             + shorten(command) + "` " + SESSION_ATTEMPTS + " times (" + e.getMessage()

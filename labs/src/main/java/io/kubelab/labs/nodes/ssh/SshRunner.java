@@ -38,12 +38,15 @@ import net.schmizz.sshj.connection.channel.direct.Session;
  */
 final class SshRunner implements AutoCloseable {
     static final String SCRIPT = String.join("\n",
-            "export LC_ALL=C",
+            // Bytes, not characters, for read -N; the command gets the locale it would have had.
+            "if [ \"${LC_ALL+set}\" = set ]; then kl_lc=$LC_ALL; kl_had=1; else kl_had=; fi",
+            "LC_ALL=C",
             "set -m",
             "while IFS=' ' read -r id token len; do",
             "  IFS= read -r -N \"$len\" c || exit 1",
             "  printf '%s start\\n' \"$token\"; printf '%s start\\n' \"$token\" >&2",
-            "  ( export KUBELAB_RUN=\"$id\"; exec bash --norc -c \"$c\" ) </dev/null",
+            "  ( if [ -n \"$kl_had\" ]; then LC_ALL=$kl_lc; else unset LC_ALL; fi",
+            "    export KUBELAB_RUN=\"$id\"; exec bash --norc -c \"$c\" ) </dev/null",
             "  s=$?",
             "  printf '\\n%s end %d\\n' \"$token\" \"$s\"; printf '\\n%s end\\n' \"$token\" >&2",
             "done");
@@ -125,13 +128,14 @@ final class SshRunner implements AutoCloseable {
         Framed.Answer out = null;
         Framed.Answer err = null;
         while (out == null || err == null) {
+            // Timed out or cancelled: the caller ends the command's processes, then closes the runner.
             if (cancelled.getAsBoolean()) {
-                close();
+                usable = false;
                 return new Outcome(ExecResult.Outcome.CANCELLED, null, false);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                close();
+                usable = false;
                 return new Outcome(ExecResult.Outcome.TIMED_OUT, null, false);
             }
             try {
@@ -143,7 +147,7 @@ final class SshRunner implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                close();
+                usable = false;
                 return new Outcome(ExecResult.Outcome.CANCELLED, null, false);
             }
             if ((out != null && out.broken()) || (err != null && err.broken())) {
@@ -295,16 +299,28 @@ final class SshRunner implements AutoCloseable {
             closed = true;
         }
         usable = false;
-        onClose.run();
+        // Its input ends first, so that the runner leaves its loop and the node closes the channel at
+        // once; the channel's close handshake is then waited for off the caller's thread (Ctrl-C
+        // must not wait for it), and the session counted free after it.
         try {
-            shell.close();
+            requests.close();
         } catch (IOException e) {
             // Closing anyway.
         }
-        try {
-            session.close();
-        } catch (IOException e) {
-            // Closing anyway.
-        }
+        Thread closer = new Thread(() -> {
+            try {
+                shell.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+            try {
+                session.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+            onClose.run();
+        }, "kubelab-runner-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }

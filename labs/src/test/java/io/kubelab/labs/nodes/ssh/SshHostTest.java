@@ -134,11 +134,17 @@ class SshHostTest {
         assertTrue(big.stdout().startsWith("1\n2\n") && big.stdout().endsWith("199999\n200000\n"), "all of it, in order");
         assertEquals("1\n2\n3\n", big.stderr());
         assertEquals(1, server.commands.size(), server.commands.toString());
+        // The command's environment is a channel's: the locale it had, nothing of the runner's, its marker.
+        String env = "echo \"${LC_ALL-unset} ${LANG-unset} ${id-none}${token-none}\"; echo ${KUBELAB_RUN%%-*}";
+        List<String> viaChannel = new java.util.ArrayList<>();
+        h.exec(ExecRequest.of(env, Duration.ofSeconds(10)).withListener((st, l) -> viaChannel.add(l)));
+        assertEquals(String.join("\n", viaChannel) + "\n", h.exec(ExecRequest.of(env, Duration.ofSeconds(10))).stdout());
+        assertEquals("kubelab", viaChannel.get(1));
         // A command whose output is shown as it comes (an action's) takes its own channel.
         List<String> lines = new java.util.ArrayList<>();
         h.exec(ExecRequest.of("echo shown", Duration.ofSeconds(10)).withListener((s, l) -> lines.add(l)));
         assertEquals(List.of("shown"), lines);
-        assertEquals(2, server.commands.size(), server.commands.toString());
+        assertEquals(3, server.commands.size(), server.commands.toString());
     }
 
     /** A node where the runner cannot work (here its bash refuses to start one) is found at once; every command then takes a channel. */
