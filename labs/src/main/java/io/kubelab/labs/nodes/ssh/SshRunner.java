@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -61,6 +63,7 @@ final class SshRunner implements AutoCloseable {
     private final OutputStream requests;
     private final Framed stdout;
     private final Framed stderr;
+    private final SecureRandom tokens = new SecureRandom();
     private volatile boolean usable = true;
     private boolean closed;
 
@@ -111,8 +114,10 @@ final class SshRunner implements AutoCloseable {
     /** Runs one command (as root it is given already prefixed with sudo). */
     Outcome run(String command, String marker, Duration timeout, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        String token = marker + "-" + Long.toHexString(Double.doubleToLongBits(Math.random()))
-                + Long.toHexString(System.nanoTime());
+        // Not the marker (the command sees that), and not guessable: a secure random of its own.
+        byte[] random = new byte[16];
+        tokens.nextBytes(random);
+        String token = "kubelab-" + HexFormat.of().formatHex(random);
         byte[] body = command.getBytes(StandardCharsets.UTF_8);
         stdout.expect(token);
         stderr.expect(token);
