@@ -25,6 +25,7 @@ class RealTerminalTest {
     Path home;
     String socket;
     MockCluster cluster;
+    FakeTools tools;
 
     @BeforeEach
     void tmux() {
@@ -66,7 +67,7 @@ class RealTerminalTest {
     }
 
     private Path script(String lang) throws Exception {
-        FakeTools tools = MinikubeFixture.install(home, cluster);
+        tools = MinikubeFixture.install(home, cluster);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A clean environment: only what a learner's terminal would give lab (tmux passes on its own otherwise).
         Path script = Files.writeString(home.resolve("lab.sh"), "#!/bin/sh\n"
@@ -99,6 +100,20 @@ class RealTerminalTest {
         throw new AssertionError("no «" + text + "» on the screen:\n" + s);
     }
 
+    /** Waits until {@code text} is no longer on the visible screen. */
+    private void waitForGone(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = run("tmux", "-L", socket, "capture-pane", "-p", "-t", "t");
+            if (!s.contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("«" + text + "» stays on the screen:\n" + s);
+    }
+
     @Test
     void aPassingRunMovesOnAndTheStatusLineIsGoneAfterExit() throws Exception {
         start(100, 30, "C.UTF-8");
@@ -112,13 +127,16 @@ class RealTerminalTest {
         assertFalse(end.contains("minikube · step 2 of 6"), "the status line is cleared:\n" + end);
     }
 
-    /** Ctrl-Z gives the learner's shell the whole screen, without lab's status line at its bottom; fg brings both back. */
+    /**
+     * Ctrl-Z at the prompt (the line editor reads the key) gives the learner's shell the whole screen, without lab's
+     * status line at its bottom; fg brings both back.
+     */
     @Test
     void ctrlZLeavesNoStatusLineAndFgBringsItBack() throws Exception {
         startFromAShell(100, 20);
         type("start minikube");
         String status = "minikube · step 1 of 6";
-        waitFor(status);
+        waitFor("lab:minikube [1/6]>"); // at the prompt: before it, the key would reach lab as the terminal's signal
         run("tmux", "-L", socket, "send-keys", "-t", "t", "C-z");
         waitFor("Stopped");
         type("echo in-the-shell");
@@ -134,6 +152,39 @@ class RealTerminalTest {
         type("exit");
         String end = waitFor("LAB-ENDED");
         assertFalse(end.contains(status), "cleared on exit:\n" + end);
+    }
+
+    /**
+     * Ctrl-Z while a step's command runs comes from the terminal driver, not the line editor: lab stops once, its
+     * status line cleared, and after fg the step finishes. (lab catches that signal on a thread of its own; stopping
+     * the job again when that thread ran late showed as a second "Stopped" after fg.)
+     */
+    @Test
+    void ctrlZWhileACommandRunsStopsLabOnce() throws Exception {
+        startFromAShell(100, 20);
+        Path started = home.resolve("minikube-started");
+        Files.move(tools.bin().resolve("minikube"), tools.bin().resolve("minikube-fixture"));
+        tools.script("minikube", "if [ \"$1\" = version ]; then touch '" + started + "'; sleep 3; fi\n"
+                + "exec '" + tools.bin().resolve("minikube-fixture") + "' \"$@\"");
+        type("start minikube");
+        waitFor("[1/6]>");
+        type("run");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(started) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(started), "the step's command started");
+        run("tmux", "-L", socket, "send-keys", "-t", "t", "C-z");
+        waitFor("Stopped");
+        waitForGone("minikube · step 1 of 6"); // lab clears it as it stops, after the shell has seen the job stop
+        type("echo in-the-shell");
+        waitFor("in-the-shell\n$");
+        type("fg");
+        String back = waitFor("[2/6]>");
+        assertTrue(back.contains("All its checks pass: on to the next step"), back);
+        assertTrue(back.indexOf("Stopped") == back.lastIndexOf("Stopped"), "stopped once:\n" + back);
+        type("exit");
+        waitFor("LAB-ENDED");
     }
 
     @Test

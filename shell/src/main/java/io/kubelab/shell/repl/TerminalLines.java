@@ -7,6 +7,7 @@ import io.kubelab.shell.context.ShellContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
@@ -26,6 +27,7 @@ final class TerminalLines implements LineSource {
     private final Terminal terminal;
     private final LineReader reader;
     private final Status statusBar;
+    private final ProcessPauses pauses = new ProcessPauses();
     /** The status line's text, drawn again when the learner brings lab back (fg) after Ctrl-Z. */
     private volatile List<AttributedString> statusText = List.of();
 
@@ -36,9 +38,10 @@ final class TerminalLines implements LineSource {
             throw new UncheckedIOException(e);
         }
         terminal.handle(Terminal.Signal.INT, signal -> ctx.cancelRunning());
-        // Ctrl-Z while a command runs (the terminal sends the signal) and at the prompt (the key is read in raw mode,
-        // and JLine's input raises the same signal for it).
-        terminal.handle(Terminal.Signal.TSTP, signal -> suspend());
+        // Ctrl-Z at the prompt: the line editor reads the key in raw mode and raises the signal for it.
+        terminal.handle(Terminal.Signal.TSTP, signal -> suspend(true));
+        // Ctrl-Z at any other time: the terminal driver's signal (installed after the line, which registers its own).
+        JobControl.onStopSignal(this::stopSignalled);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lab")
@@ -82,27 +85,26 @@ final class TerminalLines implements LineSource {
      * status line left at its bottom, no scroll region. {@code fg} brings lab and its status line back
      * (the line editor redraws the prompt itself when it is continued).
      */
-    private void suspend() {
+    private void suspend(boolean wholeGroup) {
         if (statusBar != null) {
             statusBar.update(List.of());
         }
         terminal.flush();
-        Terminal.SignalHandler mine = terminal.handle(Terminal.Signal.TSTP, Terminal.SignalHandler.SIG_DFL);
-        try {
-            // Java cannot raise a signal by itself. The whole process group stops, as the terminal's own Ctrl-Z
-            // stops it: a launcher script around lab must stop too, or the learner's shell would not see the job
-            // stopped. (kill is in the group as well: it stops with lab, and ends once continued.)
-            new ProcessBuilder("kill", "-TSTP", "0").start().waitFor();
-        } catch (IOException e) {
-            // No kill(1): lab goes on rather than stopping.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            terminal.handle(Terminal.Signal.TSTP, mine);
-            if (statusBar != null) {
-                statusBar.update(statusText);
-            }
+        JobControl.stop(wholeGroup);
+        if (statusBar != null) {
+            statusBar.update(statusText);
         }
+    }
+
+    /**
+     * The terminal driver stopped lab's job; lab caught the signal to clear its status line, so it still has to stop
+     * itself — unless the signal's turn came after the job was continued: then it has been obeyed.
+     */
+    private void stopSignalled() {
+        if (pauses.justContinued() || !JobControl.restOfJobStopped(Duration.ofMillis(250))) {
+            return;
+        }
+        suspend(false);
     }
 
     /** Prompts for lab variables and confirmations inside the REPL; secrets are masked with '*'. */
@@ -133,6 +135,7 @@ final class TerminalLines implements LineSource {
 
     @Override
     public void close() {
+        pauses.close();
         try {
             if (statusBar != null) {
                 statusBar.update(List.of()); // the learner's shell gets its bottom line back, empty
