@@ -13,8 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -43,21 +41,12 @@ final class SshCommands {
     private final Prompter prompter;
     private final SecureRandom random = new SecureRandom();
     private Sudo sudo;
-    /** Runners for quiet commands kept on one node, each one of its sessions (within SshConnection.MAX_SESSIONS). */
-    static final int RUNNERS = 4;
-    /** How long a quiet command waits for a runner before it takes a channel instead. */
-    private static final Duration RUNNER_WAIT = Duration.ofSeconds(5);
-    private final Semaphore runnerSlots = new Semaphore(RUNNERS, true);
-    private final ConcurrentLinkedDeque<SshRunner> idleRunners = new ConcurrentLinkedDeque<>();
-    /** The node cannot have runners (a bash too old for them, or none started): every command takes a channel. */
-    private volatile boolean runnerRefused;
-    private final java.util.concurrent.atomic.AtomicInteger runnersLive = new java.util.concurrent.atomic.AtomicInteger();
-    /** How many runners the node's sshd allows besides the rest (fewer than RUNNERS where it refused a session). */
-    private volatile int runnerCap = RUNNERS;
+    private final SshRunnerPool runners;
 
     SshCommands(SshConnection connection, Prompter prompter) {
         this.connection = connection;
         this.prompter = prompter;
+        this.runners = new SshRunnerPool(connection);
     }
 
     /** Whether commands asked to run as root need sudo here (the login user is not root). */
@@ -85,12 +74,11 @@ final class SshCommands {
 
     private ExecResult run(SSHClient c, ExecRequest request, Sudo how) throws HostUnreachableException {
         String marker = newMarker();
-        String line = (how == null ? "" : how.prefix()) + "env " + MARKER_VARIABLE + "=" + marker
-                + " setsid -w bash --norc -c " + Shell.quote(request.command());
+        String line = marked(how, marker, request.command(), true);
         long started = System.nanoTime();
         Session session;
         Session.Command cmd;
-        session = connection.openSession(c, request.command(), this::giveBackARunner);
+        session = connection.openSession(c, request.command(), runners::giveUpOne);
         try {
             cmd = session.exec(line);
         } catch (IOException | IllegalStateException e) { // sshj says "Not connected" with the latter
@@ -152,34 +140,20 @@ final class SshCommands {
     }
 
     /**
-     * Runs a quiet command through one of the node's runners ({@link SshRunner}): taken when one is
-     * free, started when fewer than {@link #RUNNERS} exist, waited for otherwise (checks run many at
-     * once; waiting a little for a runner costs the node far less than a channel each). Empty when
-     * the node cannot have runners or none came free soon: it then goes by its own channel.
+     * Runs a quiet command through one of the node's runners ({@link SshRunnerPool}). Empty when the
+     * node cannot have runners or none came free soon: it then goes by its own channel.
      */
     private Optional<ExecResult> viaRunner(SSHClient c, ExecRequest request, Sudo how) throws HostUnreachableException {
-        if (runnerRefused) {
+        Optional<SshRunner> taken = runners.take(c, request.timeout().dividedBy(2));
+        if (taken.isEmpty()) {
             return Optional.empty();
         }
+        SshRunner r = taken.get();
         try {
-            long wait = Math.min(request.timeout().toMillis() / 2, RUNNER_WAIT.toMillis());
-            if (!runnerSlots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
-                return Optional.empty();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-        SshRunner r = null;
-        try {
-            r = runner(c);
-            if (r == null) {
-                return Optional.empty();
-            }
             String marker = newMarker();
-            // As root: sudo, and the marker again after it (sudo starts its command with a clean environment).
-            String command = how == null ? request.command() : how.prefix() + "env " + MARKER_VARIABLE + "=" + marker
-                    + " bash --norc -c " + Shell.quote(request.command());
+            // The runner starts the command as a channel would (its own process group carrying the marker), so only
+            // as root does it need the wrapper's sudo and the marker again (sudo starts with a clean environment).
+            String command = how == null ? request.command() : marked(how, marker, request.command(), false);
             SshRunner.Outcome o = r.run(command, marker, request.timeout(), () -> request.cancellation().isCancelled());
             if (!o.sent()) {
                 return Optional.empty();
@@ -194,96 +168,21 @@ final class SshCommands {
             r.close();
             return Optional.of(new ExecResult(-1, "", "", request.timeout(), o.how()));
         } finally {
-            if (r != null && r.usableOn(c)) {
-                idleRunners.push(r);
-            } else if (r != null) {
-                r.close(); // ended, broken or from a dropped connection: its session is given back
-            }
-            runnerSlots.release();
-        }
-    }
-
-    /** A free runner on this connection, or a new one; null where runners cannot work on the node. */
-    private SshRunner runner(SSHClient c) throws HostUnreachableException {
-        for (SshRunner r = idleRunners.poll(); r != null; r = idleRunners.poll()) {
-            if (r.usableOn(c)) {
-                return r;
-            }
-            r.close(); // from a connection since dropped, or broken
-        }
-        if (runnerRefused || runnersLive.get() >= runnerCap) {
-            return null;
-        }
-        connection.acquireSession("runner"); // held while it lives: it is one of the node's sessions
-        Session session;
-        try {
-            session = c.startSession(); // once: a node short of sessions gets no more runners, not a wait
-        } catch (net.schmizz.sshj.connection.channel.OpenFailException e) {
-            connection.releaseSession();
-            runnerCap = Math.max(0, runnersLive.get()); // its sshd allows no more sessions
-            runnerRefused = runnerCap == 0;
-            return waitForIdleRunner(c); // the runners there are serve it; a channel would be refused as well
-        } catch (IOException | IllegalStateException e) {
-            connection.releaseSession();
-            return null; // the connection is going: the command's own channel says so
-        }
-        SshRunner started;
-        runnersLive.incrementAndGet();
-        Runnable gone = () -> {
-            runnersLive.decrementAndGet();
-            connection.releaseSession();
-        };
-        try {
-            started = SshRunner.start(c, session, gone).orElse(null);
-        } catch (IOException | IllegalStateException e) {
-            closeQuietly(session);
-            gone.run();
-            started = null;
-        }
-        if (started == null) {
-            runnerRefused = true;
-        }
-        return started;
-    }
-
-    /** A runner another command gives back within {@link #RUNNER_WAIT}, or null. */
-    private SshRunner waitForIdleRunner(SSHClient c) {
-        long deadline = System.nanoTime() + RUNNER_WAIT.toNanos();
-        while (System.nanoTime() < deadline && runnersLive.get() > 0) {
-            SshRunner r = idleRunners.poll();
-            if (r != null) {
-                if (r.usableOn(c)) {
-                    return r;
-                }
-                r.close();
-                continue;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The node refused a channel: an idle runner gives its session back, and one fewer is kept
-     * from then on (an sshd with few sessions serves commands that show their output too).
-     */
-    private void giveBackARunner() {
-        SshRunner r = idleRunners.poll();
-        if (r != null) {
-            runnerCap = Math.max(0, runnersLive.get() - 1);
-            r.close();
+            runners.giveBack(r, c);
         }
     }
 
     void closeRunners() {
-        for (SshRunner r = idleRunners.poll(); r != null; r = idleRunners.poll()) {
-            r.close();
-        }
+        runners.close();
+    }
+
+    /**
+     * The command line that runs {@code command} under bash with the marker in its environment (as root with
+     * {@code how}), in a session of its own where {@code ownSession}.
+     */
+    private static String marked(Sudo how, String marker, String command, boolean ownSession) {
+        return (how == null ? "" : how.prefix()) + "env " + MARKER_VARIABLE + "=" + marker
+                + (ownSession ? " setsid -w" : "") + " bash --norc -c " + Shell.quote(command);
     }
 
     private String newMarker() {
