@@ -170,6 +170,7 @@ class FileMistakesInChineseTest {
         "[kube_control_plane:vars]\njust words\n",
         "[kube_control_plane]\nnode-1 ansible_port=http\n",
         "[kube_control_plane]\nnode-1 ansible_hots=10.0.0.1\n",
+        "[kube_control_plane]\n\"\"\n",
     };
 
     private static final String ROSTER = """

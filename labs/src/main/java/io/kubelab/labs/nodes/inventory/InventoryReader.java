@@ -1,18 +1,15 @@
 package io.kubelab.labs.nodes.inventory;
 
+import io.kubelab.labs.nodes.inventory.RawInventory.Group;
+import io.kubelab.labs.nodes.inventory.RawInventory.Value;
 import io.kubelab.labs.yaml.Problems;
 import io.kubelab.labs.yaml.Suggest;
 import io.kubelab.labs.yaml.Location;
 import io.kubelab.labs.yaml.YNode;
-import io.kubelab.labs.yaml.YNode.YMap;
-import io.kubelab.labs.yaml.YNode.YScalar;
-import io.kubelab.labs.yaml.YamlSyntaxException;
-import io.kubelab.labs.yaml.YamlTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,44 +52,6 @@ public final class InventoryReader {
         this.defaultUser = defaultUser;
     }
 
-    /** What a file says before hosts are resolved: hosts with their vars, groups with members. */
-    private static final class Raw {
-        final Map<String, Map<String, Value>> hostVars = new LinkedHashMap<>();
-        final Map<String, Location> hostFirstSeen = new LinkedHashMap<>();
-        final Set<String> definedHosts = new LinkedHashSet<>();
-        final Map<String, Group> groups = new LinkedHashMap<>();
-
-        Group group(String name, Location at) {
-            return groups.computeIfAbsent(name, n -> new Group(n, at));
-        }
-
-        void host(String name, Location at, Map<String, Value> vars, boolean defines) {
-            hostFirstSeen.putIfAbsent(name, at);
-            hostVars.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(vars);
-            if (defines || !vars.isEmpty()) {
-                definedHosts.add(name);
-            }
-        }
-    }
-
-    private static final class Group {
-        final String name;
-        final Location location;
-        final Map<String, Location> hosts = new LinkedHashMap<>();
-        final Map<String, Location> children = new LinkedHashMap<>();
-        final Map<String, Value> vars = new LinkedHashMap<>();
-        boolean defined;
-
-        Group(String name, Location location) {
-            this.name = name;
-            this.location = location;
-        }
-    }
-
-    /** A variable's value and where it was written. */
-    private record Value(String text, Location location) {
-    }
-
     public Inventory read(Path file) throws InventoryException {
         Problems problems = new Problems();
         String display = file.toString();
@@ -103,11 +62,11 @@ public final class InventoryReader {
             problems.error(Location.of(display), "cannot read the inventory: " + e.getMessage());
             throw new InventoryException(problems.sorted());
         }
-        Raw raw = new Raw();
+        RawInventory raw = new RawInventory();
         if (looksLikeIni(file, text)) {
-            readIni(text, display, raw, problems);
+            IniInventory.read(text, display, raw, problems);
         } else {
-            readYaml(text, display, raw, problems);
+            YamlInventory.read(text, display, raw, problems);
         }
         Inventory inventory = resolve(file, raw, problems);
         if (problems.hasErrors()) {
@@ -124,8 +83,8 @@ public final class InventoryReader {
      */
     public Inventory read(YNode root, Path file) throws InventoryException {
         Problems problems = new Problems();
-        Raw raw = new Raw();
-        readTree(root, raw, problems);
+        RawInventory raw = new RawInventory();
+        YamlInventory.readTree(root, raw, problems);
         Inventory inventory = resolve(file, raw, problems);
         if (problems.hasErrors()) {
             throw new InventoryException(problems.sorted());
@@ -154,227 +113,7 @@ public final class InventoryReader {
         return false;
     }
 
-    // ---- YAML ----
-
-    private void readYaml(String text, String file, Raw raw, Problems problems) {
-        YNode root;
-        try {
-            root = YamlTree.read(text, file, at -> problems.error(at, "this key appears twice; keep one"));
-        } catch (YamlSyntaxException e) {
-            problems.error(e.location(), "not valid YAML: " + e.getMessage());
-            return;
-        }
-        readTree(root, raw, problems);
-    }
-
-    private void readTree(YNode root, Raw raw, Problems problems) {
-        if (!(root instanceof YMap top)) {
-            problems.error(root.location(), "an inventory is a map of groups, starting with all:");
-            return;
-        }
-        top.entries().values().forEach(e -> {
-            raw.group(e.key(), e.keyLocation()).defined = true; // a top-level group exists even when empty
-            yamlGroup(e.key(), e.keyLocation(), e.value(), raw, problems);
-        });
-    }
-
-    /**
-     * A group's hosts:, children: and vars:. A group named as an empty child ({@code kube_node: {}})
-     * is only a reference: it must be given content somewhere, or it is most likely a typo.
-     */
-    private void yamlGroup(String name, Location at, YNode node, Raw raw, Problems problems) {
-        Group g = raw.group(name, at);
-        if (isNull(node) || (node instanceof YMap m0 && m0.entries().isEmpty())) {
-            return;
-        }
-        g.defined = true;
-        if (!(node instanceof YMap m)) {
-            problems.error(node.location(), "group '" + name + "' must be a map with hosts:, children: or vars:");
-            return;
-        }
-        for (YNode.Entry e : m.entries().values()) {
-            switch (e.key()) {
-                case "hosts" -> {
-                    if (isNull(e.value())) {
-                        continue;
-                    }
-                    if (!(e.value() instanceof YMap hosts)) {
-                        problems.error(e.value().location(), "hosts: must be a map of host: {variables}");
-                        continue;
-                    }
-                    for (YNode.Entry h : hosts.entries().values()) {
-                        for (HostPatterns.Named n : expand(h.key(), h.keyLocation(), problems)) {
-                            g.hosts.put(n.name(), h.keyLocation());
-                            raw.host(n.name(), h.keyLocation(), withPort(n, h.keyLocation(), vars(h.value(), problems)),
-                                    name.equals("all"));
-                        }
-                    }
-                }
-                case "children" -> {
-                    if (isNull(e.value())) {
-                        continue;
-                    }
-                    if (!(e.value() instanceof YMap children)) {
-                        problems.error(e.value().location(), "children: must be a map of group: {...}");
-                        continue;
-                    }
-                    for (YNode.Entry c : children.entries().values()) {
-                        g.children.put(c.key(), c.keyLocation());
-                        yamlGroup(c.key(), c.keyLocation(), c.value(), raw, problems);
-                    }
-                }
-                case "vars" -> g.vars.putAll(vars(e.value(), problems));
-                default -> problems.error(e.keyLocation(), "unknown key '" + e.key() + "' in group '" + name
-                        + "'; a group has hosts:, children: and vars:");
-            }
-        }
-    }
-
-    private Map<String, Value> vars(YNode node, Problems problems) {
-        Map<String, Value> out = new LinkedHashMap<>();
-        if (isNull(node)) {
-            return out;
-        }
-        if (!(node instanceof YMap m)) {
-            problems.error(node.location(), "host variables must be a map (ansible_host: ..., ...)");
-            return out;
-        }
-        for (YNode.Entry e : m.entries().values()) {
-            String v = e.value() instanceof YScalar s ? s.text() : String.valueOf(e.value().toPlain());
-            out.put(e.key(), new Value(v, e.keyLocation()));
-        }
-        return out;
-    }
-
-    private static List<HostPatterns.Named> expand(String pattern, Location at, Problems problems) {
-        try {
-            return HostPatterns.expand(pattern);
-        } catch (IllegalArgumentException e) {
-            problems.error(at, "host '" + pattern + "': " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    /** The host's variables, with the port written with its name ({@code node1:2222}) unless a variable sets one. */
-    private static Map<String, Value> withPort(HostPatterns.Named n, Location at, Map<String, Value> vars) {
-        if (n.port() == null) {
-            return vars;
-        }
-        Map<String, Value> out = new LinkedHashMap<>();
-        out.put("ansible_port", new Value(String.valueOf(n.port()), at));
-        out.putAll(vars);
-        return out;
-    }
-
-    private static boolean isNull(YNode n) {
-        return n == null || (n instanceof YScalar s && s.isNull());
-    }
-
-    // ---- INI ----
-
-    private void readIni(String text, String file, Raw raw, Problems problems) {
-        String section = "ungrouped";
-        String kind = "hosts";
-        Group g = raw.group("ungrouped", Location.of(file));
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            Location at = new Location(file, i + 1, 1);
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            if (line.startsWith("[")) {
-                if (!line.endsWith("]") || line.length() < 3) {
-                    problems.error(at, "a section header looks like [group], [group:children] or [group:vars]");
-                    continue;
-                }
-                String head = line.substring(1, line.length() - 1).strip();
-                int colon = head.indexOf(':');
-                section = colon < 0 ? head : head.substring(0, colon);
-                kind = colon < 0 ? "hosts" : head.substring(colon + 1);
-                if (!kind.equals("hosts") && !kind.equals("children") && !kind.equals("vars")) {
-                    problems.error(at, "unknown section kind ':" + kind + "'; use [" + section + ":children] or ["
-                            + section + ":vars]");
-                    kind = "skip";
-                }
-                g = raw.group(section, at);
-                g.defined = true;
-                continue;
-            }
-            switch (kind) {
-                case "hosts" -> {
-                    List<String> words = words(line);
-                    List<HostPatterns.Named> named = expand(words.get(0), at, problems);
-                    Map<String, Value> vars = new LinkedHashMap<>();
-                    for (String w : words.subList(1, words.size())) {
-                        int eq = w.indexOf('=');
-                        if (eq <= 0) {
-                            problems.error(at, "'" + w + "' is not a variable; write name=value");
-                            continue;
-                        }
-                        vars.put(w.substring(0, eq), new Value(w.substring(eq + 1), at));
-                    }
-                    for (HostPatterns.Named n : named) {
-                        g.hosts.put(n.name(), at);
-                        raw.host(n.name(), at, withPort(n, at, vars), true);
-                    }
-                }
-                case "children" -> g.children.put(line, at);
-                case "vars" -> {
-                    int eq = line.indexOf('=');
-                    if (eq <= 0) {
-                        problems.error(at, "a [" + section + ":vars] line is name=value");
-                        continue;
-                    }
-                    g.vars.put(line.substring(0, eq).strip(), new Value(unquote(line.substring(eq + 1).strip()), at));
-                }
-                default -> {
-                }
-            }
-        }
-    }
-
-    /** Splits a host line into words, keeping quoted values whole: node1 ansible_ssh_common_args='-J bastion'. */
-    private static List<String> words(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    w.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (Character.isWhitespace(c)) {
-                if (w.length() > 0) {
-                    out.add(w.toString());
-                    w.setLength(0);
-                }
-            } else if (c == '#' && w.length() == 0) {
-                break;
-            } else {
-                w.append(c);
-            }
-        }
-        if (w.length() > 0) {
-            out.add(w.toString());
-        }
-        return out;
-    }
-
-    private static String unquote(String s) {
-        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-            return s.substring(1, s.length() - 1);
-        }
-        return s;
-    }
-
-    // ---- resolving ----
-
-    private Inventory resolve(Path file, Raw raw, Problems problems) {
+    private Inventory resolve(Path file, RawInventory raw, Problems problems) {
         boolean hostsDeclaredUpFront = raw.groups.containsKey("all") && !raw.groups.get("all").hosts.isEmpty();
         for (Group g : raw.groups.values()) {
             for (Map.Entry<String, Location> c : g.children.entrySet()) {
@@ -397,7 +136,7 @@ public final class InventoryReader {
                 }
             }
         }
-        if (cycle(raw, problems)) {
+        if (raw.reportCycle(problems)) {
             return new Inventory(file, Map.of(), Map.of());
         }
         if (raw.hostVars.isEmpty() && !problems.hasErrors()) {
@@ -409,9 +148,9 @@ public final class InventoryReader {
             if (g.name.equals("all") || g.name.equals("ungrouped")) {
                 continue;
             }
-            groups.put(g.name, List.copyOf(members(g, raw, new HashSet<>())));
+            groups.put(g.name, List.copyOf(raw.members(g)));
         }
-        List<Group> byPrecedence = precedence(raw);
+        List<Group> byPrecedence = raw.byPrecedence();
         Set<String> notes = new LinkedHashSet<>();
         Map<String, InventoryHost> hosts = new LinkedHashMap<>();
         for (String name : raw.hostVars.keySet()) {
@@ -419,7 +158,7 @@ public final class InventoryReader {
             // deepest (then by ansible_group_priority, then by name), then the host's own.
             Map<String, Value> vars = new LinkedHashMap<>();
             for (Group g : byPrecedence) {
-                if (g.name.equals("all") || members(g, raw, new HashSet<>()).contains(name)) {
+                if (g.name.equals("all") || raw.members(g).contains(name)) {
                     vars.putAll(g.vars);
                 }
             }
@@ -427,79 +166,6 @@ public final class InventoryReader {
             hosts.put(name, host(name, raw.hostFirstSeen.get(name), vars, problems, notes));
         }
         return new Inventory(file, hosts, groups, List.copyOf(notes));
-    }
-
-    /** A group that contains itself through its children: Ansible refuses the file, and so does lab. */
-    private static boolean cycle(Raw raw, Problems problems) {
-        for (Group g : raw.groups.values()) {
-            java.util.Deque<String> path = new java.util.ArrayDeque<>();
-            if (reaches(g.name, g.name, raw, path, new HashSet<>())) {
-                problems.error(g.location, "group '" + g.name + "' contains itself: " + g.name + " > "
-                        + String.join(" > ", path) + "; a group cannot be its own child");
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean reaches(String from, String target, Raw raw, java.util.Deque<String> path, Set<String> seen) {
-        Group g = raw.groups.get(from);
-        if (g == null || !seen.add(from)) {
-            return false;
-        }
-        for (String c : g.children.keySet()) {
-            path.addLast(c);
-            if (c.equals(target) || reaches(c, target, raw, path, seen)) {
-                return true;
-            }
-            path.removeLast();
-        }
-        return false;
-    }
-
-    /** Groups in the order their variables apply: depth under all, ansible_group_priority, name. */
-    private static List<Group> precedence(Raw raw) {
-        Map<String, Integer> depth = new LinkedHashMap<>();
-        raw.groups.keySet().forEach(n -> depth.put(n, n.equals("all") ? 0 : 1));
-        boolean changed = true;
-        for (int round = 0; changed && round <= raw.groups.size(); round++) { // no cycles here: bounded anyway
-            changed = false;
-            for (Group g : raw.groups.values()) {
-                for (String c : g.children.keySet()) {
-                    if (depth.containsKey(c) && depth.get(c) < depth.get(g.name) + 1) {
-                        depth.put(c, depth.get(g.name) + 1);
-                        changed = true;
-                    }
-                }
-            }
-        }
-        List<Group> out = new ArrayList<>(raw.groups.values());
-        out.sort(java.util.Comparator.comparingInt((Group g) -> depth.get(g.name))
-                .thenComparingInt(InventoryReader::priority).thenComparing(g -> g.name));
-        return out;
-    }
-
-    private static int priority(Group g) {
-        Value v = g.vars.get("ansible_group_priority");
-        try {
-            return v == null ? 1 : Integer.parseInt(v.text().strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    private static Set<String> members(Group g, Raw raw, Set<String> visiting) {
-        Set<String> out = new LinkedHashSet<>(g.hosts.keySet());
-        if (!visiting.add(g.name)) {
-            return out; // a cycle: Ansible refuses it too; stop here
-        }
-        for (String c : g.children.keySet()) {
-            Group child = raw.groups.get(c);
-            if (child != null) {
-                out.addAll(members(child, raw, visiting));
-            }
-        }
-        return out;
     }
 
     private InventoryHost host(String name, Location at, Map<String, Value> vars, Problems problems, Set<String> notes) {

@@ -158,6 +158,15 @@ class InventoryReaderTest {
                 e.getMessage());
     }
 
+    /** A host line of only quotes has no host name: said with its line, not an IndexOutOfBoundsException. */
+    @Test
+    void aHostLineOfOnlyQuotesIsAProblem() throws Exception {
+        Path file = Files.writeString(dir.resolve("quotes.ini"), "[kube_node]\nnode1\n''\n");
+        InventoryException e = assertThrows(InventoryException.class, () -> reader.read(file));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("quotes.ini:3:1: error: a host line starts with the host's name"), e.getMessage());
+    }
+
     @Test
     void thePasswordIsNeverInTheHostsText() throws Exception {
         Path file = Files.writeString(dir.resolve("h.ini"), "[kube_node]\nnode1 ansible_host=10.0.0.1 ansible_password=s3cret!\n");
