@@ -55,7 +55,8 @@ public record CheckKind(String name, Scope scope, String summary, List<ParamSpec
                 continue;
             }
             boolean hasTemplate = String.valueOf(e.getValue()).contains("{{");
-            if (!hasTemplate && e.getValue() != null && !spec.get().type().accepts(e.getValue())) {
+            // A parameter written with no value (`match:`) is null: not of any type, and not "not given" either.
+            if (!hasTemplate && (e.getValue() == null || !spec.get().type().accepts(e.getValue()))) {
                 out.add(new ParamProblem(e.getKey(), ParamProblem.Reason.WRONG_TYPE, "parameter '" + e.getKey()
                         + "' of check '" + name + "' must be " + spec.get().type().word() + ": "
                         + spec.get().description()));

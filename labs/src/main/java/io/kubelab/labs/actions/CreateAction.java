@@ -17,6 +17,7 @@ import io.kubelab.labs.yaml.Location;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -127,8 +128,10 @@ public record CreateAction(String kind, String provider, String name, String whe
     @Override
     public Set<String> references() {
         Set<String> names = new LinkedHashSet<>();
-        for (String t : List.of(name, where, group, account, command, describe, delete)) {
-            names.addAll(Template.references(t));
+        for (String t : Arrays.asList(name, where, group, account, command, describe, delete)) {
+            if (t != null) {
+                names.addAll(Template.references(t));
+            }
         }
         if (when != null && when.onVariable()) {
             names.add(when.subject());
@@ -140,8 +143,10 @@ public record CreateAction(String kind, String provider, String name, String whe
     @Override
     public Set<String> kept() {
         Set<String> names = new LinkedHashSet<>();
-        for (String t : List.of(name, where, group, account, describe, delete)) {
-            names.addAll(Template.references(t));
+        for (String t : Arrays.asList(name, where, group, account, describe, delete)) {
+            if (t != null) { // asked of a lab that is being refused too, so that every problem is said at once
+                names.addAll(Template.references(t));
+            }
         }
         return names;
     }

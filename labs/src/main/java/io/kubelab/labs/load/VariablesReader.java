@@ -64,8 +64,8 @@ final class VariablesReader {
         Generator generator = null;
         if (f.has("generate")) {
             String g = f.text("generate");
-            generator = Generator.byWord(g).orElse(null);
-            if (generator == null) {
+            generator = g == null ? null : Generator.byWord(g).orElse(null);
+            if (g != null && generator == null) { // not a text at all is said by f.text
                 f.problems().error(f.at("generate"), "unknown generator '" + g + "'; "
                         + Suggest.fix(g, Arrays.stream(Generator.values()).map(Generator::word).toList()));
             }

@@ -9,6 +9,9 @@ public final class Suggest {
     }
 
     public static Optional<String> closest(String wrong, Collection<String> known) {
+        if (wrong == null) {
+            return Optional.empty();
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

@@ -79,13 +79,27 @@ public final class Sentences {
         return CHINESE;
     }
 
+    /**
+     * The template as a pattern: each value a group; a value that appears again must be the same
+     * text there (a back-reference), so that it is one group, said once.
+     */
     static Pattern patternOf(String english, List<Integer> order) {
         StringBuilder regex = new StringBuilder("^");
         Matcher m = Pattern.compile("\\{(\\d)}").matcher(english);
         int at = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(english.substring(at, m.start()))).append("(.+?)");
-            order.add(Integer.parseInt(m.group(1)));
+            regex.append(Pattern.quote(english.substring(at, m.start())));
+            int value = Integer.parseInt(m.group(1));
+            int seen = order.indexOf(value);
+            if (seen >= 0) {
+                regex.append("\\").append(seen + 1);
+            } else {
+                // A value between quotes may be empty ('' is what a learner or author left blank); elsewhere it is not.
+                boolean quoted = m.start() > 0 && english.charAt(m.start() - 1) == '\''
+                        && m.end() < english.length() && english.charAt(m.end()) == '\'';
+                regex.append(quoted ? "(.*?)" : "(.+?)");
+                order.add(value);
+            }
             at = m.end();
         }
         regex.append(Pattern.quote(english.substring(at))).append("$");

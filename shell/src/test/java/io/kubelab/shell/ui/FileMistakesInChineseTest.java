@@ -261,10 +261,10 @@ class FileMistakesInChineseTest {
      * Chinese character, or three English words in a row once the values are taken out (quoted
      * ids, YAML written as an example, paths).
      */
-    private static void english(String message, java.util.Set<String> english) {
+    static void english(String message, java.util.Set<String> english) {
         String said = Sentences.say(message, "zh-CN");
         // The YAML parser's and Java's regular-expression messages are the libraries' own words, given as they are.
-        String words = said.replaceAll("YAML：.*|（Unclosed [a-z ]+）", " ").replaceAll("'[^']*'|\"[^\"]*\"|\\{[^}]*}|\\[[^\\]]*]|\\([^)]*\\)|/\\S*|`[^`]*`", " ");
+        String words = said.replaceAll("YAML：.*|（[A-Z][a-z]+(?: [a-z/-]+)*）", " ").replaceAll("'[^']*'|\"[^\"]*\"|\\{[^}]*}|\\[[^\\]]*]|\\([^)]*\\)|/\\S*|`[^`]*`", " ");
         if (said.chars().noneMatch(c -> c >= 0x4e00 && c <= 0x9fff)
                 || java.util.regex.Pattern.compile("[A-Za-z]+ [A-Za-z]+ [A-Za-z]+").matcher(words).find()) {
             english.add(message + "\n    said: " + said);

@@ -49,6 +49,18 @@ class SentencesTest {
     }
 
     /** Logging in and sudo, with the English parts of a value said too (the key, what the host now offers). */
+    /** A value left empty between quotes is still a value; a value named twice must be the same text both times. */
+    @Test
+    void emptyQuotedValuesAndRepeatedValues() {
+        assertEquals("答案 '' 不是任何一个选项；可用的有：a, b", Sentences.say("answer '' is not a choice; use one of: a, b", "zh-CN"));
+        assertEquals("控制字符 \\r：终端会对它做出反应，因此 lab 把它显示为 '\\r'，运行时保持原样；请删除它，或把你的意思写成文本",
+                Sentences.say("control character \\r: a terminal would act on it, so lab shows it as '\\r' and runs it "
+                        + "unchanged; remove it, or write what you mean as text", "zh-CN"));
+        String different = "control character \\r: a terminal would act on it, so lab shows it as '\\e' and runs it "
+                + "unchanged; remove it, or write what you mean as text";
+        assertEquals(different, Sentences.say(different, "zh-CN"), "two different values are not one");
+    }
+
     @Test
     void loginSudoAndHostKeysSpeakChinese() {
         assertEquals("node-1：已连接到 root@10.0.0.1:22，但服务器拒绝了以 root 身份登录（所用的是密钥 ~/.ssh/id_*；公钥在 "
