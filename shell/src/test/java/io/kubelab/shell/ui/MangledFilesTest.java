@@ -13,6 +13,7 @@ import io.kubelab.labs.load.LoadResult;
 import io.kubelab.labs.nodes.inventory.InventoryReader;
 import io.kubelab.labs.nodes.inventory.SshConfig;
 import io.kubelab.labs.yaml.InvalidFileException;
+import io.kubelab.shell.Damage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,10 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MangledFilesTest {
     private static final int PER_FILE = Integer.getInteger("mangled.perFile", 300);
-    private static final String[] TOKENS = {":", ": ", "- ", "[", "]", "{", "}", "'", "\"", "''", "{{", "}}", "{{ x }}",
-        "\t", "\u0000", "&a ", "*a", "!!binary ", "|", ">", "#", "? ", "%", "@", "`", "\u202e", "\r", "\\", "0x",
-        "1e9999", "-1", "99999999999999999999", "null", "~", "true", "[]", "{}", "<<: *a", "---\n", "...\n", "=", "==",
-        "[a:b]", "[1:0]", "node[", ",", ";", "ansible_port=", "\n  ", "\n- ", "é", "节点", "\uFEFF"};
 
     @TempDir
     Path dir;
@@ -56,7 +53,7 @@ class MangledFilesTest {
             String manifest = text(bundled, LabLoader.MANIFEST);
             Random random = new Random(id.hashCode());
             for (int i = 0; i < PER_FILE; i++) {
-                String damaged = damage(manifest, random);
+                String damaged = Damage.of(manifest, random);
                 try {
                     LoadResult r = loader.load(withManifest(bundled, id, damaged));
                     refused += r.hasErrors() ? 1 : 0;
@@ -110,7 +107,7 @@ class MangledFilesTest {
         for (String[] file : List.of(new String[] {"hosts.yaml", yaml}, new String[] {"hosts.ini", ini})) {
             Random random = new Random(file[0].hashCode());
             for (int i = 0; i < PER_FILE * 2; i++) {
-                String damaged = damage(file[1], random);
+                String damaged = Damage.of(file[1], random);
                 Path f = Files.writeString(Files.createDirectories(dir.resolve(file[0] + "-" + i)).resolve(file[0]), damaged);
                 int drawn = i;
                 readOrRefused(() -> reader.read(f), english).ifPresent(e -> broke.add(file[0] + " #" + drawn + ": " + e
@@ -142,7 +139,7 @@ class MangledFilesTest {
         Set<String> english = new LinkedHashSet<>();
         Random random = new Random(7);
         for (int i = 0; i < PER_FILE * 2; i++) {
-            String damaged = damage(roster, random);
+            String damaged = Damage.of(roster, random);
             Path f = Files.writeString(dir.resolve("roster" + i + ".yaml"), damaged);
             int drawn = i;
             readOrRefused(() -> reader.read(f), english).ifPresent(e -> broke.add("roster #" + drawn + ": " + e
@@ -180,41 +177,6 @@ class MangledFilesTest {
         if (message.chars().filter(c -> c == '\'').count() % 2 == 0) {
             FileMistakesInChineseTest.english(message, english);
         }
-    }
-
-    /** One kind of damage, drawn from {@code random}. */
-    static String damage(String text, Random random) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        int line = random.nextInt(lines.size());
-        String token = TOKENS[random.nextInt(TOKENS.length)];
-        switch (random.nextInt(7)) {
-            case 0 -> {
-                return text.substring(0, random.nextInt(text.length() + 1)); // cut off
-            }
-            case 1 -> lines.remove(line);
-            case 2 -> lines.add(line, lines.get(line));
-            case 3 -> {
-                int other = random.nextInt(lines.size());
-                String swapped = lines.get(line);
-                lines.set(line, lines.get(other));
-                lines.set(other, swapped);
-            }
-            case 4 -> {
-                String l = lines.get(line);
-                int at = random.nextInt(l.length() + 1);
-                lines.set(line, l.substring(0, at) + token + l.substring(at));
-            }
-            case 5 -> {
-                String l = lines.get(line);
-                int colon = l.indexOf(": ");
-                lines.set(line, colon < 0 ? token + l : l.substring(0, colon + 2) + token); // a value replaced
-            }
-            default -> {
-                String l = lines.get(line);
-                lines.set(line, random.nextBoolean() ? "  " + l : l.replaceFirst("^ {1,2}", ""));
-            }
-        }
-        return String.join("\n", lines);
     }
 
     private static String text(LabFiles files, String path) {
