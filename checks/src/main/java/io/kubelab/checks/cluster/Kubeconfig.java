@@ -1,5 +1,6 @@
 package io.kubelab.checks.cluster;
 
+import io.kubelab.checks.Say;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,47 @@ public record Kubeconfig(Path file, String currentContext, List<Context> context
         static final YAMLMapper MAPPER = new YAMLMapper();
     }
 
+    /** A file that is not a kubeconfig at all: not YAML (where the parser gave up, and why), or no map at its top. */
+    public static final class Invalid extends IOException {
+        private final transient Path file;
+        private final int line;
+        private final int column;
+        private final String problem;
+
+        Invalid(Path file, int line, int column, String problem, Throwable cause) {
+            super(null, cause);
+            this.file = file;
+            this.line = line;
+            this.column = column;
+            this.problem = problem;
+        }
+
+        /** What is wrong, in one line, in {@code say}'s language (the parser's own words are its). */
+        public String say(Say say) {
+            if (problem == null) {
+                return say.t("{0} is not a kubeconfig (no top-level map)", file);
+            }
+            return line < 1 ? say.t("{0} is not valid YAML: {1}", file, problem)
+                    : say.t("{0} is not valid YAML (line {1}, column {2}): {3}", file, line, column, problem);
+        }
+
+        @Override
+        public String getMessage() {
+            return say(Say.ENGLISH);
+        }
+    }
+
+    /**
+     * The YAML parser's message in one line: its sentences without the excerpt of the file it quotes
+     * ("while scanning a directive: expected alphabetic or numeric character, but found \\0(0)").
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return String.join(": ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+    }
+
     public static Kubeconfig read(Path file) throws IOException {
         return parse(Files.readString(file), file);
     }
@@ -43,10 +85,12 @@ public record Kubeconfig(Path file, String currentContext, List<Context> context
         try {
             root = Yaml.MAPPER.readTree(text);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new IOException(file + " is not valid YAML: " + e.getOriginalMessage(), e);
+            tools.jackson.core.TokenStreamLocation at = e.getLocation();
+            throw new Invalid(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    oneLine(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
-            throw new IOException(file + " is not a kubeconfig (no top-level map)");
+            throw new Invalid(file, 0, 0, null, null);
         }
         List<Context> contexts = new ArrayList<>();
         for (JsonNode c : root.path("contexts")) {

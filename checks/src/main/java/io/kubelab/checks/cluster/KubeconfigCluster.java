@@ -3,6 +3,7 @@ package io.kubelab.checks.cluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,11 +40,16 @@ public final class KubeconfigCluster implements ClusterAccess {
         if (!Files.isReadable(kubeconfig)) {
             throw new ClusterUnreachableException("no kubeconfig at " + kubeconfig);
         }
+        try {
+            Kubeconfig.read(kubeconfig); // its own reading says in one line what is wrong with a damaged file
+        } catch (IOException e) {
+            throw new ClusterUnreachableException(e.getMessage(), e); // it names the file
+        }
         Config config;
         try {
             config = Config.fromKubeconfig(context, kubeconfig.toFile());
         } catch (RuntimeException e) {
-            throw new ClusterUnreachableException("cannot use kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+            throw new ClusterUnreachableException("cannot use kubeconfig " + kubeconfig + ": " + Kubeconfig.oneLine(e.getMessage()), e);
         }
         int millis = (int) timeout.toMillis();
         config.setConnectionTimeout(Math.min(millis, 3000));

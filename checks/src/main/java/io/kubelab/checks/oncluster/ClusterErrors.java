@@ -5,6 +5,7 @@ import io.kubelab.checks.CheckResult;
 import io.kubelab.checks.Say;
 import io.kubelab.checks.cluster.ClusterAccess;
 import io.kubelab.checks.cluster.ClusterUnreachableException;
+import io.kubelab.checks.cluster.Kubeconfig;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +28,9 @@ final class ClusterErrors {
     }
 
     static String describe(Throwable e, Say say) {
+        if (e.getCause() instanceof Kubeconfig.Invalid invalid) {
+            return invalid.say(say);
+        }
         if (e instanceof ClusterUnreachableException) {
             return e.getMessage();
         }
@@ -58,6 +62,9 @@ final class ClusterErrors {
     }
 
     private static String hint(Exception e, Say say) {
+        if (e.getCause() instanceof Kubeconfig.Invalid) {
+            return say.t("fix or move the broken file; kubectl cannot use it either");
+        }
         String what = describe(e);
         if (what.startsWith("no kubeconfig")) {
             return say.t("start the cluster first; its tool writes the kubeconfig (or pass kubeconfig: to the check)");

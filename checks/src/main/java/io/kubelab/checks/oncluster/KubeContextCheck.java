@@ -29,6 +29,10 @@ public record KubeContextCheck(Path kubeconfig, String context, boolean current)
         } catch (java.nio.file.NoSuchFileException e) {
             return CheckResult.fail(expected, say.t("no kubeconfig at {0}", kubeconfig), evidence,
                     say.t("the tool that creates the cluster writes it; or set KUBECONFIG"));
+        } catch (Kubeconfig.Invalid e) {
+            // Not "the context is missing": nothing (kubectl included) can read the file to know. Could not look.
+            return CheckResult.error(expected, e.say(say), evidence,
+                    say.t("fix or move the broken file; kubectl cannot use it either"));
         } catch (IOException e) {
             return CheckResult.fail(expected, e.getMessage(), evidence,
                     say.t("fix or move the broken file; kubectl cannot use it either"));

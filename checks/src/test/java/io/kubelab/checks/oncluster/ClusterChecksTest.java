@@ -1,6 +1,7 @@
 package io.kubelab.checks.oncluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelab.checks.Check;
@@ -134,5 +135,24 @@ class ClusterChecksTest {
         assertEquals("kubectl config use-context minikube", notCurrent.hint());
         CheckResult absent = KubeContextCheck.from(Params.of("context", "minikube"), dir.resolve("none")).run(new CheckContext(null, null, null));
         assertEquals("no kubeconfig at " + dir.resolve("none"), absent.observed());
+    }
+
+    /** A kubeconfig that is not YAML: the check could not look (not "the context is missing"), said in one line. */
+    @Test
+    void aBrokenKubeconfigIsCouldNotLookInOneLine() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken"), "apiVersion: v1\nclusters:\n- {name: c, cluster: {server: x}\n");
+        CheckResult r = KubeContextCheck.from(Params.of("context", "minikube"), broken).run(new CheckContext(null, null, null));
+        assertEquals(Status.ERROR, r.status(), r.toString());
+        assertTrue(r.observed().startsWith(broken + " is not valid YAML (line 3, column "), r.observed());
+        assertFalse(r.observed().contains("\n"), "one line: " + r.observed());
+        assertEquals("fix or move the broken file; kubectl cannot use it either", r.hint());
+        CheckResult nodes;
+        try (ClusterAccess access = new KubeconfigCluster(broken, null, Duration.ofSeconds(3))) {
+            nodes = NodesReadyCheck.from(Params.of()).run(new CheckContext(new LocalHost(Map.of(), dir), access,
+                    Duration.ofSeconds(3)));
+        }
+        assertEquals(Status.ERROR, nodes.status(), nodes.toString());
+        assertEquals("could not ask the API: " + r.observed(), nodes.observed());
+        assertEquals(r.hint(), nodes.hint());
     }
 }
