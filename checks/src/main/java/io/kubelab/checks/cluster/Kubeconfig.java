@@ -1,6 +1,7 @@
 package io.kubelab.checks.cluster;
 
 import io.kubelab.checks.Say;
+import io.kubelab.checks.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,17 +65,6 @@ public record Kubeconfig(Path file, String currentContext, List<Context> context
         }
     }
 
-    /**
-     * The YAML parser's message in one line: its sentences without the excerpt of the file it quotes
-     * ("while scanning a directive: expected alphabetic or numeric character, but found \\0(0)").
-     */
-    static String oneLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        return String.join(": ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
-    }
-
     public static Kubeconfig read(Path file) throws IOException {
         return parse(Files.readString(file), file);
     }
@@ -87,7 +77,7 @@ public record Kubeconfig(Path file, String currentContext, List<Context> context
         } catch (tools.jackson.core.JacksonException e) {
             tools.jackson.core.TokenStreamLocation at = e.getLocation();
             throw new Invalid(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    oneLine(e.getOriginalMessage()), e);
+                    YamlProblem.oneLine(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new Invalid(file, 0, 0, null, null);

@@ -3,6 +3,7 @@ package io.kubelab.checks.cluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubelab.checks.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class KubeconfigCluster implements ClusterAccess {
         try {
             config = Config.fromKubeconfig(context, kubeconfig.toFile());
         } catch (RuntimeException e) {
-            throw new ClusterUnreachableException("cannot use kubeconfig " + kubeconfig + ": " + Kubeconfig.oneLine(e.getMessage()), e);
+            throw new ClusterUnreachableException("cannot use kubeconfig " + kubeconfig + ": " + YamlProblem.oneLine(e.getMessage()), e);
         }
         int millis = (int) timeout.toMillis();
         config.setConnectionTimeout(Math.min(millis, 3000));

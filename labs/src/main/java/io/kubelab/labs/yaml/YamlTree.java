@@ -1,5 +1,6 @@
 package io.kubelab.labs.yaml;
 
+import io.kubelab.checks.YamlProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class YamlTree {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             Location where = at == null ? Location.of(file) : new Location(file, at.getLineNr(), at.getColumnNr());
-            throw new YamlSyntaxException(where, firstLine(e.getOriginalMessage()));
+            throw new YamlSyntaxException(where, YamlProblem.oneLine(e.getOriginalMessage()));
         }
     }
 
@@ -160,22 +161,5 @@ public final class YamlTree {
     private static Location location(JsonParser p, String file) {
         TokenStreamLocation l = p.currentTokenLocation();
         return new Location(file, l.getLineNr(), l.getColumnNr());
-    }
-
-    /**
-     * The parser's message without its source excerpts: "while parsing a flow mapping; expected
-     * ',' or '}', but got <stream end>".
-     */
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "not valid YAML";
-        }
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String line : message.split("\n")) {
-            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-                parts.add(line.strip());
-            }
-        }
-        return parts.isEmpty() ? "not valid YAML" : String.join("; ", parts);
     }
 }
