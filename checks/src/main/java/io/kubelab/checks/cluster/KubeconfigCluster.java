@@ -41,15 +41,15 @@ public final class KubeconfigCluster implements ClusterAccess {
         if (!Files.isReadable(kubeconfig)) {
             throw new ClusterUnreachableException("no kubeconfig at " + kubeconfig);
         }
-        try {
-            Kubeconfig.read(kubeconfig); // its own reading says in one line what is wrong with a damaged file
-        } catch (IOException e) {
-            throw new ClusterUnreachableException(e.getMessage(), e); // it names the file
-        }
         Config config;
         try {
             config = Config.fromKubeconfig(context, kubeconfig.toFile());
         } catch (RuntimeException e) {
+            try {
+                Kubeconfig.read(kubeconfig); // a file that is not YAML: said in one line, with where, in any language
+            } catch (IOException invalid) {
+                throw new ClusterUnreachableException(invalid.getMessage(), invalid); // it names the file
+            }
             throw new ClusterUnreachableException("cannot use kubeconfig " + kubeconfig + ": " + YamlProblem.oneLine(e.getMessage()), e);
         }
         int millis = (int) timeout.toMillis();

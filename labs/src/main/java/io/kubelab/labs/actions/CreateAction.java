@@ -128,10 +128,9 @@ public record CreateAction(String kind, String provider, String name, String whe
     @Override
     public Set<String> references() {
         Set<String> names = new LinkedHashSet<>();
+        // Arrays.asList, not List.of: a lab being refused still has every problem said, and a key it lacks is null.
         for (String t : Arrays.asList(name, where, group, account, command, describe, delete)) {
-            if (t != null) {
-                names.addAll(Template.references(t));
-            }
+            names.addAll(Template.references(t));
         }
         if (when != null && when.onVariable()) {
             names.add(when.subject());
@@ -144,9 +143,7 @@ public record CreateAction(String kind, String provider, String name, String whe
     public Set<String> kept() {
         Set<String> names = new LinkedHashSet<>();
         for (String t : Arrays.asList(name, where, group, account, describe, delete)) {
-            if (t != null) { // asked of a lab that is being refused too, so that every problem is said at once
-                names.addAll(Template.references(t));
-            }
+            names.addAll(Template.references(t));
         }
         return names;
     }
